@@ -1,0 +1,65 @@
+import type { RootContent } from "mdast";
+import type { ContentKind } from "./types.js";
+import { normalizeText, plainText } from "./plain-text.js";
+
+/** Whether a node says nothing to a reader: an HTML comment, a link definition, a rule. */
+function isSilent(node: RootContent): boolean {
+  return (
+    isComment(node) ||
+    node.type === "definition" ||
+    node.type === "thematicBreak" ||
+    node.type === "yaml"
+  );
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === "html" && isOnlyComments(node.value);
+}
+
+/** Whether HTML is nothing but comments and whitespace (an unclosed comment runs to the end). */
+export function isOnlyComments(html: string): boolean {
+  let rest = html.trimStart();
+  if (!rest.startsWith("<!--")) return false;
+  while (rest.startsWith("<!--")) {
+    const end = rest.indexOf("-->", 4);
+    if (end === -1) return true;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest === "";
+}
+
+/** Classifies a run of blocks as empty, only HTML comments, or real content. */
+export function classifyContent(nodes: readonly RootContent[]): ContentKind {
+  if (!nodes.every(isSilent)) return "content";
+  return nodes.some(isComment) ? "comments" : "empty";
+}
+
+/**
+ * The normalised text of each leaf block (paragraph, list item paragraph, table cell, code
+ * block), in order. Two sections whose units are the same say the same thing, however wrapped.
+ */
+export function contentUnits(nodes: readonly RootContent[]): string[] {
+  const units: string[] = [];
+  const visit = (node: RootContent): void => {
+    if (isSilent(node)) return;
+    switch (node.type) {
+      case "paragraph":
+      case "heading":
+      case "tableCell":
+      case "code":
+      case "html": {
+        const unit = normalizeText(
+          node.type === "html" ? node.value : plainText(node),
+        );
+        if (unit) units.push(unit);
+        return;
+      }
+      default:
+        if ("children" in node) {
+          for (const child of node.children) visit(child as RootContent);
+        }
+    }
+  };
+  nodes.forEach(visit);
+  return units;
+}

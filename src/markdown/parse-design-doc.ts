@@ -1,0 +1,43 @@
+import type { Yaml } from "mdast";
+import type { DesignDoc, Section } from "./types.js";
+import { buildSections } from "./build-sections.js";
+import { parseMarkdown, stripBom } from "./parse-markdown.js";
+import { readFields } from "./read-fields.js";
+import { readFrontMatter } from "./read-front-matter.js";
+import { readTasks } from "./read-tasks.js";
+
+/**
+ * Reads a design doc: its title, metadata fields, section tree and task list. Pure, and total:
+ * any string gives a `DesignDoc`; what cannot be read becomes one of its `problems`.
+ */
+export function parseDesignDoc(markdown: string): DesignDoc {
+  const source = stripBom(markdown);
+  const tree = parseMarkdown(source);
+  const sourceLines = source.split(/\r\n|\r|\n/u);
+  const first = tree.children[0];
+  const frontMatter = readFrontMatter(
+    first?.type === "yaml" ? (first as Yaml) : undefined,
+  );
+  const sections = buildSections(tree.children, sourceLines.length);
+  return {
+    title: titleOf(sections),
+    frontMatter: frontMatter.values,
+    fields: [...frontMatter.fields, ...readFields(tree.children, sourceLines)],
+    sections: unwrapTitle(sections),
+    tasks: readTasks(tree),
+    problems: frontMatter.problems,
+  };
+}
+
+function titleOf(sections: readonly Section[]): string | undefined {
+  const title = sections[0]?.title;
+  return title ? title : undefined;
+}
+
+/** A lone top heading with subsections is the doc's title: its subsections are the doc's sections. */
+function unwrapTitle(sections: Section[]): Section[] {
+  const [only] = sections;
+  return sections.length === 1 && only && only.children.length > 0
+    ? only.children
+    : sections;
+}
