@@ -1,0 +1,86 @@
+import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import { isOptionalHeading, normalizeHeading } from "../markdown/normalize-heading.js";
+import type { DesignDoc, Section, TaskItem } from "../markdown/types.js";
+import type { ChecklistItem, Template, TemplateField, TemplateSection } from "./types.js";
+import { matchChecklistItem } from "./match-checklist-item.js";
+
+const STATUS_KEY = "status";
+const OPTION_SEPARATOR = /\s*(?:,|\|)\s*/u;
+
+/**
+ * Reads a template out of its Markdown with the same parser that reads docs: the sections and
+ * their nesting, the header fields (before the first section) and their placeholder values, the Status vocabulary (the
+ * options listed as the template's Status value), every section's placeholder text, and the
+ * appendix checklist (a section titled as a checklist that holds only task items).
+ */
+export function parseTemplate(id: string, markdown: string, origin = "built-in"): Template {
+  const doc = parseDesignDoc(markdown);
+  const sections = doc.sections.map((section) => toTemplateSection(section, doc.tasks));
+  const firstSection = doc.sections[0]?.line ?? Infinity;
+  const header = doc.fields.filter((field) => field.line < firstSection);
+  const fields: TemplateField[] = header.map((field) => ({
+    key: field.key,
+    normalizedKey: field.normalizedKey,
+    placeholder: field.value,
+  }));
+  const status = fields.find((field) => field.normalizedKey === STATUS_KEY);
+  return {
+    id,
+    origin,
+    title: doc.title,
+    fields,
+    statuses: status ? status.placeholder.split(OPTION_SEPARATOR).filter(Boolean) : [],
+    sections,
+    checklist: readChecklist(doc, sections),
+  };
+}
+
+function toTemplateSection(section: Section, tasks: readonly TaskItem[]): TemplateSection {
+  const children = section.children.map((child) => toTemplateSection(child, tasks));
+  const ownTasks = tasks.filter((task) => task.line > section.line && task.line <= ownEnd(section));
+  return {
+    title: section.title,
+    names: namesOf(section.title),
+    line: section.line,
+    optional: isOptionalHeading(section.title),
+    container: section.contentKind === "empty" && children.length > 0,
+    checklist:
+      /checklist/iu.test(section.title) &&
+      ownTasks.length > 0 &&
+      ownTasks.length === section.contentUnits.length,
+    placeholder: section.contentUnits,
+    children,
+  };
+}
+
+/** The whole heading and, for `A / B` headings, each half on its own. */
+export function namesOf(title: string): string[] {
+  const whole = normalizeHeading(title);
+  const halves = title.includes("/") ? title.split("/").map(normalizeHeading) : [];
+  return [...new Set([whole, ...halves].filter(Boolean))];
+}
+
+function ownEnd(section: Section): number {
+  return (section.children[0]?.line ?? section.endLine + 1) - 1;
+}
+
+function readChecklist(doc: DesignDoc, sections: readonly TemplateSection[]): ChecklistItem[] {
+  const all = flattenSections(sections);
+  const list = all.find((section) => section.checklist);
+  if (!list) return [];
+  const end = all.find((section) => section.line > list.line)?.line ?? Infinity;
+  return doc.tasks
+    .filter((task) => task.line > list.line && task.line < end)
+    .map((task) => ({
+      text: task.text,
+      section: matchChecklistItem(
+        task.text,
+        all.filter((section) => section !== list),
+      ),
+    }));
+}
+
+/** Every section of a tree, parents before their children, in document order. */
+export function flattenSections<T extends { children: T[] }>(sections: readonly T[]): T[] {
+  return sections.flatMap((section) => [section, ...flattenSections(section.children)]);
+}
