@@ -1,0 +1,85 @@
+import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import {
+  chooseTemplate,
+  type TemplateSelection,
+} from "../templates/choose-template.js";
+import type { Template } from "../templates/types.js";
+import type { ValidateOptions } from "./options.js";
+import { readStatus, type StatusReading } from "./read-status.js";
+import { unmet } from "./rule.js";
+import type { Check } from "./types.js";
+import { isFinding, validate } from "./validate.js";
+
+/** Everything the engine needs to check docs: templates, how to choose one, and the options. */
+export interface Engine {
+  templates: Template[];
+  selection: TemplateSelection;
+  options: ValidateOptions;
+}
+
+/** The result for one doc: what every renderer (comment, check run, CLI) shows. */
+export interface DocReport {
+  path: string;
+  /** The template used, or undefined when the doc follows none that is known. */
+  template: { id: string; origin: string } | undefined;
+  /** Why that template, or why none. */
+  templateReason: string;
+  status: StatusReading;
+  checks: Check[];
+  outcome: Outcome;
+}
+
+/** A doc's verdict: every requirement met, only warnings unmet, or a failure unmet. */
+export type Outcome = "success" | "warning" | "failure";
+
+const TEMPLATE_REQUIREMENT = "Template";
+
+/** Parses, picks the template for, and validates one doc. Pure: the same input, the same report. */
+export function checkDesignDoc(
+  path: string,
+  markdown: string,
+  engine: Engine,
+): DocReport {
+  const doc = parseDesignDoc(markdown);
+  const choice = chooseTemplate(doc, path, engine.templates, engine.selection);
+  if (!choice.template) {
+    const known = engine.templates.map((template) => template.id).join(", ");
+    const statuses = engine.options.statuses ?? engine.options.defaultStatuses;
+    const checks: Check[] = [
+      {
+        ...unmet(
+          "template",
+          TEMPLATE_REQUIREMENT,
+          `The doc follows no known template: ${choice.reason}; expected the sections of one of ${known}, or front matter "template: <id>"`,
+        ),
+        severity: "failure",
+      },
+    ];
+    return {
+      path,
+      template: undefined,
+      templateReason: choice.reason,
+      status: readStatus(doc, statuses),
+      checks,
+      outcome: "failure",
+    };
+  }
+  const { template } = choice;
+  const { checks, context } = validate(doc, template, engine.options);
+  return {
+    path,
+    template: { id: template.id, origin: template.origin },
+    templateReason: choice.reason,
+    status: context.status,
+    checks,
+    outcome: outcomeOf(checks),
+  };
+}
+
+/** The worst outcome among checks. */
+export function outcomeOf(checks: readonly Check[]): Outcome {
+  const findings = checks.filter(isFinding);
+  if (findings.some((finding) => finding.severity === "failure"))
+    return "failure";
+  return findings.length > 0 ? "warning" : "success";
+}

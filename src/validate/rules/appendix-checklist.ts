@@ -1,0 +1,58 @@
+import { normalizeText } from "../../markdown/plain-text.js";
+import { matchChecklistItem } from "../../templates/match-checklist-item.js";
+import type { TemplateSection } from "../../templates/types.js";
+import type { RuleContext } from "../rule-context.js";
+import { met, unmet, type Rule } from "../rule.js";
+import type { SectionState } from "../types.js";
+
+const DESCRIBE: Readonly<Record<SectionState, string>> = {
+  missing: "is missing",
+  empty: "is empty",
+  comments: "holds only HTML comments",
+  placeholder: "is still the template's placeholder text",
+  written: "is written",
+};
+
+/** A ticked appendix item vouches for a section: that section must really be written. */
+export const appendixChecklist: Rule = {
+  id: "appendix-checklist",
+  check(context) {
+    const list = context.templateSections.find((section) => section.checklist);
+    const found = list && context.match.get(list);
+    if (!found) return [];
+    return context.doc.tasks
+      .filter(
+        (task) =>
+          task.checked && task.line > found.line && task.line <= found.endLine,
+      )
+      .flatMap((task) => {
+        const target = sectionFor(task.text, context);
+        if (!target) return [];
+        const requirement = `Checklist item "${task.text}"`;
+        const state = context.stateOf(target);
+        if (state === "written") return [met(this.id, requirement, task.line)];
+        return [
+          unmet(
+            this.id,
+            requirement,
+            `Checklist item "${task.text}" is ticked, but section "${target.title}" ${DESCRIBE[state]}; expected it written or the item unticked`,
+            task.line,
+          ),
+        ];
+      });
+  },
+};
+
+/** The template's own item when the doc kept its wording, else the best-matching section. */
+function sectionFor(
+  text: string,
+  context: RuleContext,
+): TemplateSection | undefined {
+  const item = context.template.checklist.find(
+    (entry) => normalizeText(entry.text) === normalizeText(text),
+  );
+  const targets = context.templateSections.filter(
+    (section) => !section.checklist,
+  );
+  return item ? item.section : matchChecklistItem(text, targets);
+}

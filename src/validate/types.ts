@@ -1,0 +1,26 @@
+/** How much an unmet requirement weighs. */
+export type Severity = "failure" | "warning";
+
+/** One requirement of the checklist, met or not. */
+export interface Check {
+  /** The rule that decided it (`section-placeholder`). */
+  ruleId: string;
+  /** What is required, one checklist line (`Section "Alternatives"`). */
+  requirement: string;
+  met: boolean;
+  /** For an unmet requirement: what was found and what was expected, with the line. */
+  message?: string;
+  line?: number;
+  severity?: Severity;
+}
+
+/** An unmet requirement. */
+export type Finding = Check & {
+  met: false;
+  message: string;
+  severity: Severity;
+};
+
+/** The state of a template section in the doc, from worst to best. */
+export type SectionState =
+  "missing" | "empty" | "comments" | "placeholder" | "written";
