@@ -1,0 +1,26 @@
+const MAX_INLINE_LENGTH = 300;
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+};
+
+/**
+ * Makes text from a doc safe to show on one line of a GitHub comment: no HTML gets through,
+ * no Markdown it holds takes effect or breaks out of the line, and no `@mention` or `#123`
+ * reference pings anyone (a zero-width space follows the `@` or `#`). Long text is shortened.
+ */
+export function neutralize(text: string): string {
+  const line = shorten(text.replace(/[\s\u2028\u2029]+/gu, " ").trim());
+  return line
+    .replace(/[&<>]/gu, (char) => HTML_ESCAPES[char] ?? char)
+    .replace(/[\\`*_[\]{}()|~!]/gu, "\\$&")
+    .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, "$1&#8203;");
+}
+
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_INLINE_LENGTH
+    ? text
+    : `${chars.slice(0, MAX_INLINE_LENGTH - 1).join("")}…`;
+}
