@@ -1,0 +1,52 @@
+import { checkCommand } from "./check-command.js";
+import { newCommand } from "./new-command.js";
+import { USAGE, UsageError } from "./usage.js";
+
+/** What the command line reads and writes, passed in so tests can run it in-process. */
+export interface CliIO {
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  isTTY: boolean;
+  /** Today's date, `YYYY-MM-DD`. */
+  today: string;
+}
+
+const COMMANDS: Readonly<
+  Record<string, (args: string[], io: CliIO) => Promise<number>>
+> = {
+  check: checkCommand,
+  new: newCommand,
+};
+
+/** Runs `design-docs` with its arguments; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (
+    name === undefined ||
+    name === "help" ||
+    name === "--help" ||
+    name === "-h"
+  ) {
+    io.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(args, io);
+  } catch (error) {
+    if (!(error instanceof UsageError) && !isArgumentError(error)) throw error;
+    io.stderr.write(`design-docs: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+/** The errors `util.parseArgs` throws for unknown or malformed options. */
+function isArgumentError(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  );
+}

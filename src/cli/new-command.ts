@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { readBuiltinTemplateSource } from "../templates/builtin-templates.js";
+import { createDoc } from "../templates/create-doc.js";
+import { readFileSync } from "node:fs";
+import { loadTemplate } from "./load-project.js";
+import type { CliIO } from "./main.js";
+import { UsageError } from "./usage.js";
+
+/** `design-docs new`: writes a fresh doc from a template. Returns the exit code. */
+export async function newCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      template: { type: "string", default: "design-doc" },
+      force: { type: "boolean", default: false },
+    },
+  });
+  const [target, ...extra] = positionals;
+  if (!target || extra.length > 0)
+    throw new UsageError("new takes exactly one path, the doc to write");
+  const file = resolve(io.cwd, target);
+  if (existsSync(file) && !values.force)
+    throw new UsageError(
+      `${target} already exists; pass --force to overwrite it`,
+    );
+  const template = loadTemplate(values.template, io.cwd);
+  const source =
+    template.origin === "built-in"
+      ? readBuiltinTemplateSource(template.id)
+      : readFileSync(resolve(io.cwd, template.id), "utf8");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, createDoc(source, template, io.today));
+  io.stdout.write(`Wrote ${target} from template ${template.id}\n`);
+  return 0;
+}

@@ -1,0 +1,19 @@
+/** The command line's help text. */
+export const USAGE = `Usage:
+  design-docs check [paths or globs...] [--format text|markdown|json] [--template ID|FILE]
+  design-docs new [--template ID|FILE] [--force] path.md
+  design-docs help
+
+check  Checks design docs against the organisation's template and prints a checklist per doc.
+       Paths default to the "paths" of .github/design-docs.yml, else docs/design/**/*.md.
+       A directory means every .md file under it.
+       Exits 0 when every doc passes (warnings allowed), 1 when one fails, 2 on a usage error.
+new    Writes a fresh doc from a template (default: design-doc), Status and Created filled in.
+
+Built-in templates: design-doc, design-review.
+`;
+
+/** A mistake in how the command was called: exit 2 with this message. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
