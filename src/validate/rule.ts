@@ -47,3 +47,13 @@ export function unmet(
 export function fieldRequirement(key: string): string {
   return `Field "${key}"`;
 }
+
+/** An unmet requirement whose message already cites its lines; `line` is where to annotate. */
+export function unmetCited(
+  ruleId: string,
+  requirement: string,
+  message: string,
+  line: number,
+): Check {
+  return { ruleId, requirement, met: false, message, line };
+}

@@ -1,5 +1,5 @@
 import type { Section } from "../../markdown/types.js";
-import { met, unmet, type Rule } from "../rule.js";
+import { met, unmetCited, type Rule } from "../rule.js";
 
 const REQUIREMENT = "Sections in the template's order";
 
@@ -13,10 +13,10 @@ export const sectionOrder: Rule = {
       if (!section) continue;
       if (latest && section.line < latest.section.line) {
         return [
-          unmet(
+          unmetCited(
             this.id,
             REQUIREMENT,
-            `Section "${template.title}" comes before "${latest.title}" (line ${latest.section.line}); the template puts it after`,
+            `Section "${template.title}" (line ${section.line}) comes before "${latest.title}" (line ${latest.section.line}); the template puts it after`,
             section.line,
           ),
         ];

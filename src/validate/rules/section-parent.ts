@@ -1,5 +1,5 @@
 import type { Section } from "../../markdown/types.js";
-import { sectionRequirement, unmet, type Rule } from "../rule.js";
+import { sectionRequirement, unmetCited, type Rule } from "../rule.js";
 import type { RuleContext } from "../rule-context.js";
 
 /** A template subsection sits under the section the template puts it under. */
@@ -18,10 +18,10 @@ export const sectionParent: Rule = {
         ? `is under "${actual.title}" (line ${actual.line})`
         : "is not under any template section";
       return [
-        unmet(
+        unmetCited(
           this.id,
           sectionRequirement(section.title),
-          `Section "${section.title}" ${where}; the template puts it under "${parent.title}"`,
+          `Section "${section.title}" (line ${found.line}) ${where}; the template puts it under "${parent.title}"`,
           found.line,
         ),
       ];

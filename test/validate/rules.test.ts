@@ -1,0 +1,94 @@
+import { describe, expect, test } from "@jest/globals";
+import { checkFixture, unmetLines } from "../helpers/engine.js";
+
+/** Each rule's not-ok fixture and the finding it must produce: message and line. */
+const RULES = [
+  {
+    rule: "front-matter",
+    message:
+      "Front matter is not valid YAML: unexpected end of the stream within a flow collection (line 4)",
+    line: 4,
+  },
+  {
+    rule: "title-placeholder",
+    message: `Title "Design Document Template" is still the template's; expected the design's own name (line 1)`,
+    line: 1,
+  },
+  {
+    rule: "field-missing",
+    message: `Field "Owner" is still the template's placeholder "You and the people working on this doc"; expected the doc's own value (line 2)`,
+    line: 2,
+  },
+  {
+    rule: "status-value",
+    message: `Status "Superceded" is not one of WIP, In Review, Approved, Obsolete; did you mean "Obsolete"? (line 4)`,
+    line: 4,
+  },
+  {
+    rule: "created-date",
+    message: `Created "2026-02-30" is not a date; expected a date such as 2026-11-23 (line 6)`,
+    line: 6,
+  },
+  {
+    rule: "section-missing",
+    message: `Section "Alternatives" is missing; expected a heading "Alternatives" under "Design"`,
+    line: undefined,
+  },
+  {
+    rule: "section-empty",
+    message: `Section "Dependencies" holds only HTML comments; expected text a reader can see (line 38)`,
+    line: 38,
+  },
+  {
+    rule: "section-placeholder",
+    message: `Section "Alternatives" is still the template's placeholder text; expected the doc's own text (line 35)`,
+    line: 35,
+  },
+  {
+    rule: "section-parent",
+    message: `Section "Goals" (line 22) is under "Usage" (line 21); the template puts it under "Overview"`,
+    line: 22,
+  },
+  {
+    rule: "section-order",
+    message: `Section "Testing" (line 31) comes before "Migration Plan" (line 48); the template puts it after`,
+    line: 31,
+  },
+  {
+    rule: "appendix-checklist",
+    message: `Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" holds only HTML comments; expected it written or the item unticked (line 62)`,
+    line: 62,
+  },
+  {
+    rule: "template",
+    message: `The doc follows no known template: it has at most 1 of 16 sections of design-doc; expected the sections of one of design-doc, design-review, or front matter "template: <id>"`,
+    line: undefined,
+  },
+];
+
+describe.each(RULES)("rule $rule", ({ rule, message, line }) => {
+  test("passes its ok fixture", () => {
+    const report = checkFixture(`docs/${rule}/ok.md`);
+    expect(unmetLines(report)).toEqual([]);
+    expect(report.outcome).toBe("success");
+  });
+
+  test("reports its not-ok fixture with the line", () => {
+    const report = checkFixture(`docs/${rule}/not-ok.md`);
+    const finding = report.checks.find(
+      (check) => check.ruleId === rule && !check.met,
+    );
+    expect(finding).toMatchObject({ message, met: false });
+    expect(finding?.line).toBe(line);
+  });
+});
+
+test("section order is only ever a warning, even for a doc In Review", () => {
+  const report = checkFixture("docs/section-order/not-ok.md");
+  expect(report.status.value).toBe("In Review");
+  expect(report.checks.find((check) => !check.met)).toMatchObject({
+    ruleId: "section-order",
+    severity: "warning",
+  });
+  expect(report.outcome).toBe("warning");
+});
