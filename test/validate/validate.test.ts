@@ -1,0 +1,143 @@
+import { describe, expect, test } from "@jest/globals";
+import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
+import { engineFor, fixture, unmetLines } from "../helpers/engine.js";
+
+const filled = fixture("docs/filled-design-doc.md");
+const filledReview = fixture("docs/filled-design-review.md");
+const check = (markdown: string, config: unknown = {}) =>
+  checkDesignDoc("docs/design/x.md", markdown, engineFor(config));
+
+describe("heading matching", () => {
+  test.each([
+    ["### Alternatives", "### 3. Alternatives:"],
+    ["### Alternatives", "### ALTERNATIVES (optional)"],
+    ["### Alternatives", "### 🔀 Alternatives Considered"],
+    ["### Alternatives", "### Rationale and Alternatives"],
+    ["## Testing", "## Test Plan"],
+  ])("%s is satisfied by %s", (original, spelling) => {
+    expect(
+      unmetLines(check(filled.replace(`${original}\n`, `${spelling}\n`))),
+    ).toEqual([]);
+  });
+
+  test("either half of an A / B heading satisfies it", () => {
+    const doc = filledReview.replace(
+      "## Background / Problem Statement",
+      "## Background",
+    );
+    expect(unmetLines(check(doc))).toEqual([]);
+  });
+
+  test("a configured alias satisfies the section; without it the section is missing", () => {
+    const doc = filled.replace(
+      "### Alternatives\n",
+      "### Options we weighed\n",
+    );
+    expect(unmetLines(check(doc))).toEqual([
+      `section-missing: Section "Alternatives" is missing; expected a heading "Alternatives" under "Design"`,
+    ]);
+    expect(
+      unmetLines(
+        check(doc, { aliases: { Alternatives: ["Options we weighed"] } }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("strictness follows the Status", () => {
+  const unwritten = filled.replace(
+    "Unit tests cover the cursor; a staging run over a month of data checks counts and timing.",
+    "",
+  );
+
+  test("while WIP, an unmet requirement is listed but only warns", () => {
+    const report = check(
+      unwritten.replace("**Status:** In Review", "**Status:** Draft"),
+    );
+    expect(report.checks.filter((c) => !c.met)).toEqual([
+      expect.objectContaining({ ruleId: "section-empty", severity: "warning" }),
+    ]);
+    expect(report.outcome).toBe("warning");
+  });
+
+  test("from In Review on, it fails", () => {
+    expect(check(unwritten).outcome).toBe("failure");
+  });
+
+  test("strictness per status is configurable", () => {
+    const statuses = {
+      WIP: { strict: true },
+      "In Review": { strict: false },
+      Approved: null,
+      Obsolete: null,
+    };
+    expect(check(unwritten, { statuses }).outcome).toBe("warning");
+    expect(
+      check(unwritten.replace("**Status:** In Review", "**Status:** WIP"), {
+        statuses,
+      }).outcome,
+    ).toBe("failure");
+  });
+
+  test("a doc with an unrecognised Status is held to the strict standard", () => {
+    expect(
+      check(unwritten.replace("**Status:** In Review", "**Status:** Sketch"))
+        .outcome,
+    ).toBe("failure");
+  });
+});
+
+test("an optional section may be left out", () => {
+  const start = filled.indexOf("### Migration Plan");
+  const doc =
+    filled.slice(0, start) + filled.slice(filled.indexOf("## Testing"));
+  expect(check(doc).outcome).toBe("failure");
+  expect(
+    unmetLines(check(doc, { optionalSections: ["Migration Plan"] })),
+  ).toEqual([]);
+});
+
+test("a repo's own vocabulary replaces the template's", () => {
+  const doc = filled.replace("**Status:** In Review", "**Status:** Ratified");
+  expect(check(doc).status.value).toBeUndefined();
+  expect(check(doc, { statuses: ["Proposed", "Ratified"] }).status.value).toBe(
+    "Ratified",
+  );
+});
+
+test("Created may not be in the future", () => {
+  const report = check(
+    filled.replace("**Created:** 2026-03-02", "**Created:** 2027-01-01"),
+  );
+  expect(unmetLines(report)).toEqual([
+    `created-date: Created "2027-01-01" is in the future; expected a date on or before 2026-11-23 (line 6)`,
+  ]);
+});
+
+test("a section split into subsections of its own counts as written", () => {
+  const doc = filled.replace(
+    "Unit tests cover the cursor; a staging run over a month of data checks counts and timing.",
+    "### Unit tests\nThe cursor.\n\n### Load tests\nA month of data.",
+  );
+  expect(unmetLines(check(doc))).toEqual([]);
+});
+
+test("placeholder text with extra real text is written", () => {
+  const doc = filledReview.replace(
+    "- Current performance: p99 of 40 ms\n- Target performance: p99 of 41 ms",
+    "- Current performance: X\n- Target performance: Y",
+  );
+  expect(unmetLines(check(doc))).toEqual([
+    `section-placeholder: Section "Latency / Performance Targets" is still the template's placeholder text; expected the doc's own text (line 20)`,
+  ]);
+  expect(
+    unmetLines(
+      check(
+        doc.replace(
+          "- Target performance: Y",
+          "- Target performance: Y\n- Today: 40 ms",
+        ),
+      ),
+    ),
+  ).toEqual([]);
+});
