@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, expect, test } from "@jest/globals";
+import { main } from "../../src/cli/main.js";
+import { fixture, TODAY } from "../helpers/engine.js";
+
+let cwd: string;
+
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), "design-docs-cli-"));
+});
+
+function write(path: string, text: string): void {
+  mkdirSync(join(cwd, path, ".."), { recursive: true });
+  writeFileSync(join(cwd, path), text);
+}
+
+async function run(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    cwd,
+    today: TODAY,
+    isTTY: false,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+test("check with no paths checks docs/design/**/*.md and exits 0 when all pass", async () => {
+  write("docs/design/export.md", fixture("docs/filled-design-doc.md"));
+  write(
+    "docs/design/reviews/limits.md",
+    fixture("docs/filled-design-review.md"),
+  );
+  write("docs/other.md", "# Not a design doc\n");
+  const { code, stdout } = await run("check");
+  expect(code).toBe(0);
+  expect(stdout).toContain(
+    "docs/design/export.md\n  template: design-doc (it has 16 of 16 sections of design-doc)\n  status:   In Review → In Review\n",
+  );
+  expect(stdout).toContain(
+    "docs/design/reviews/limits.md\n  template: design-review",
+  );
+  expect(stdout).not.toContain("docs/other.md");
+  expect(stdout.trimEnd().split("\n").at(-1)).toBe(
+    "2 design docs checked: every requirement met",
+  );
+});
+
+test("check exits 1 when a doc fails, with the reason and line", async () => {
+  write("docs/design/a.md", fixture("docs/section-placeholder/not-ok.md"));
+  const { code, stdout } = await run("check", "docs/design");
+  expect(code).toBe(1);
+  expect(stdout).toContain(
+    `✗ Section "Alternatives" is still the template's placeholder text; expected the doc's own text (line 35)`,
+  );
+});
+
+test("check exits 0 when only warnings remain", async () => {
+  write("docs/design/a.md", fixture("docs/section-order/not-ok.md"));
+  expect((await run("check")).code).toBe(0);
+});
+
+test("--format markdown prints the PR comment and --format json the reports", async () => {
+  write("docs/design/a.md", fixture("docs/filled-design-doc.md"));
+  expect((await run("check", "--format", "markdown")).stdout).toMatch(
+    /^### ✅ Design docs: 1 design doc checked: every requirement met\n/u,
+  );
+  const json = JSON.parse(
+    (await run("check", "--format=json", "docs/design/*.md")).stdout,
+  );
+  expect(json.reports.map((report: { path: string }) => report.path)).toEqual([
+    "docs/design/a.md",
+  ]);
+});
+
+test("--template forces a template, built-in or a file", async () => {
+  write("docs/design/a.md", fixture("docs/filled-design-doc.md"));
+  write("templates/mine.md", "# Mine\n\n## Description\nSay what.\n");
+  const builtin = await run(
+    "check",
+    "--template",
+    "design-review",
+    "docs/design/a.md",
+  );
+  expect(builtin.stdout).toContain(
+    "template: design-review (chosen on the command line)",
+  );
+  expect(builtin.code).toBe(1);
+  const file = await run(
+    "check",
+    "--template",
+    "templates/mine.md",
+    "docs/design/a.md",
+  );
+  expect(file.stdout).toContain(
+    "template: templates/mine.md (chosen on the command line)",
+  );
+  expect(file.code).toBe(0);
+});
+
+test("the repo config is read: paths, templates and aliases", async () => {
+  write(
+    ".github/design-docs.yml",
+    "paths: rfcs/*.md\naliases:\n  Alternatives: [Options we weighed]\n",
+  );
+  write(
+    "rfcs/a.md",
+    fixture("docs/filled-design-doc.md").replace(
+      "### Alternatives\n",
+      "### Options we weighed\n",
+    ),
+  );
+  const { code, stdout } = await run("check");
+  expect(stdout).toContain("rfcs/a.md");
+  expect(code).toBe(0);
+});
+
+test.each([
+  [
+    ["check", "--format", "xml"],
+    'design-docs: --format must be one of text, markdown, json, not "xml"',
+  ],
+  [["check", "--colour"], "design-docs: Unknown option '--colour'"],
+  [
+    ["check", "--template", "rfc"],
+    'design-docs: template "rfc" is neither a built-in template (design-doc, design-review) nor a file',
+  ],
+  [["check", "nowhere/*.md"], "No design docs match nowhere/*.md"],
+  [["frobnicate"], 'design-docs: unknown command "frobnicate"'],
+  [["new"], "design-docs: new takes exactly one path, the doc to write"],
+])(
+  "%j is a usage error: exit 2 with a clear message",
+  async (argv, message) => {
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  },
+);
+
+test("an invalid config is a usage error naming the file and every bad key", async () => {
+  write(".github/design-docs.yml", "paths: 3\nstatus: [a]\n");
+  const { code, stderr } = await run("check");
+  expect(code).toBe(2);
+  expect(stderr).toContain(".github/design-docs.yml: status: unknown key");
+  expect(stderr).toContain(
+    ".github/design-docs.yml: paths: must be a non-empty string or a list of them",
+  );
+});
+
+test("no docs under the default paths is not an error", async () => {
+  const { code, stderr } = await run("check");
+  expect(code).toBe(0);
+  expect(stderr).toBe("No design docs match docs/design/**/*.md\n");
+});
+
+test("new writes a doc from the template with Status and Created filled in, and never overwrites", async () => {
+  const first = await run("new", "docs/design/cache.md");
+  expect(first).toEqual({
+    code: 0,
+    stdout: "Wrote docs/design/cache.md from template design-doc\n",
+    stderr: "",
+  });
+  const text = readFileSync(join(cwd, "docs/design/cache.md"), "utf8");
+  expect(text).toContain("**Status:** WIP\n");
+  expect(text).toContain(`**Created:** ${TODAY}\n`);
+  expect(text).toContain("**Owner:** You and the people working on this doc\n");
+  const again = await run(
+    "new",
+    "--template",
+    "design-review",
+    "docs/design/cache.md",
+  );
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain(
+    "docs/design/cache.md already exists; pass --force to overwrite it",
+  );
+  const checked = await run("check");
+  expect(checked.stdout).toContain("status:   WIP → WIP");
+  expect(checked.stdout).toContain(
+    '! Field "Owner" is still the template\'s placeholder',
+  );
+});

@@ -1,0 +1,92 @@
+import { expect, test } from "@jest/globals";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { BUILTIN_TEMPLATE_IDS } from "../../src/templates/builtin-templates.js";
+
+const parse = (raw: unknown) => parseConfig(raw, BUILTIN_TEMPLATE_IDS);
+
+test("an empty or absent file gives the defaults", () => {
+  for (const raw of [undefined, null, {}]) {
+    expect(parse(raw)).toEqual({
+      config: {
+        paths: ["docs/design/**/*.md"],
+        templates: ["design-doc", "design-review"],
+        mappings: [],
+        aliases: {},
+        optionalSections: [],
+        statuses: undefined,
+      },
+      errors: [],
+    });
+  }
+});
+
+test("every key is read", () => {
+  const { config, errors } = parse({
+    paths: "rfcs/*.md",
+    templates: {
+      "rfcs/reviews/**": "design-review",
+      "rfcs/**": "docs/rfc-template.md",
+    },
+    aliases: { Alternatives: ["Options"] },
+    optionalSections: ["Migration Plan"],
+    statuses: { Draft: { aliases: ["sketch"], strict: false }, Accepted: null },
+  });
+  expect(errors).toEqual([]);
+  expect(config).toEqual({
+    paths: ["rfcs/*.md"],
+    templates: ["design-review", "docs/rfc-template.md"],
+    mappings: [
+      { pattern: "rfcs/reviews/**", template: "design-review" },
+      { pattern: "rfcs/**", template: "docs/rfc-template.md" },
+    ],
+    aliases: { Alternatives: ["Options"] },
+    optionalSections: ["Migration Plan"],
+    statuses: [
+      { name: "Draft", aliases: ["sketch"], strict: false },
+      { name: "Accepted", aliases: [], strict: true },
+    ],
+  });
+});
+
+test("every error is collected, each naming its key", () => {
+  const { errors } = parse({
+    path: "docs/**",
+    paths: 3,
+    templates: ["rfc"],
+    aliases: ["x"],
+    statuses: { WIP: { strict: "yes", colour: "red" } },
+  });
+  expect(errors).toEqual([
+    {
+      key: "path",
+      message:
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses",
+    },
+    {
+      key: "templates",
+      message:
+        'rfc" is neither a built-in template (design-doc, design-review) nor a .md file in the repo'.replace(
+          /^/u,
+          '"',
+        ),
+    },
+    { key: "paths", message: "must be a non-empty string or a list of them" },
+    {
+      key: "aliases",
+      message: "must map a template heading to the other names it may have",
+    },
+    {
+      key: "statuses.WIP.colour",
+      message: "unknown key; known keys are aliases, strict",
+    },
+    { key: "statuses.WIP.strict", message: "must be true or false" },
+  ]);
+});
+
+test("a file that is not a mapping is an error, and the defaults still apply", () => {
+  const { config, errors } = parse(["paths"]);
+  expect(errors).toEqual([
+    { key: "(root)", message: "the file must be a mapping of keys to values" },
+  ]);
+  expect(config.paths).toEqual(["docs/design/**/*.md"]);
+});
