@@ -42,10 +42,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** The errors `util.parseArgs` throws for unknown or malformed options. */
+/** The errors `util.parseArgs` throws for unknown or malformed options, told by their code. */
 function isArgumentError(error: unknown): boolean {
   return (
-    error instanceof TypeError &&
+    typeof error === "object" &&
+    error !== null &&
     "code" in error &&
     String(error.code).startsWith("ERR_PARSE_ARGS")
   );
