@@ -1,8 +1,8 @@
-import type { Yaml } from "mdast";
+import type { Root, Yaml } from "mdast";
 import type { DesignDoc, Section } from "./types.js";
 import { buildSections } from "./build-sections.js";
-import { parseMarkdown, stripBom } from "./parse-markdown.js";
-import { readFields } from "./read-fields.js";
+import { parseMarkdown, parsePreamble, stripBom } from "./parse-markdown.js";
+import { readLineFields, readTableFields } from "./read-fields.js";
 import { readFrontMatter } from "./read-front-matter.js";
 import { readTasks } from "./read-tasks.js";
 
@@ -22,11 +22,30 @@ export function parseDesignDoc(markdown: string): DesignDoc {
   return {
     title: titleOf(sections),
     frontMatter: frontMatter.values,
-    fields: [...frontMatter.fields, ...readFields(tree.children, sourceLines)],
+    fields: [
+      ...frontMatter.fields,
+      ...[
+        ...readLineFields(tree.children, sourceLines),
+        ...readPreambleTables(tree, sourceLines),
+      ].sort((a, b) => a.line - b.line),
+    ],
     sections: unwrapTitle(sections),
     tasks: readTasks(tree),
     problems: frontMatter.problems,
   };
+}
+
+/**
+ * Header tables, read from the preamble (everything before the second heading) parsed again
+ * with table support. Lines keep their numbers: the preamble is the start of the source.
+ */
+function readPreambleTables(tree: Root, sourceLines: readonly string[]) {
+  const headings = tree.children.filter((node) => node.type === "heading");
+  const end = headings[1]?.position?.start.line ?? sourceLines.length + 1;
+  const preamble = sourceLines.slice(0, end - 1).join("\n");
+  return preamble.includes("|")
+    ? readTableFields(parsePreamble(preamble).children)
+    : [];
 }
 
 function titleOf(sections: readonly Section[]): string | undefined {

@@ -7,24 +7,31 @@ const KEY_VALUE = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/u;
 const MAX_KEY_WORDS = 4;
 
 /**
- * Reads `Key: value` fields from the doc body: paragraphs and top-level list items whose every
- * line is `Key: value` (bold key or plain), and tables in the preamble (before the second
- * heading). A paragraph of prose that happens to hold a colon is not a field.
+ * Reads `Key: value` fields from paragraphs and top-level list items whose every line is
+ * `Key: value` (bold key or plain). A paragraph of prose that happens to hold a colon is not
+ * a field.
  */
-export function readFields(
+export function readLineFields(
   nodes: readonly RootContent[],
   sourceLines: readonly string[],
 ): MetadataField[] {
-  const fields: MetadataField[] = [];
-  let headings = 0;
-  for (const node of nodes) {
-    if (node.type === "heading") headings += 1;
-    if (node.type === "paragraph")
-      fields.push(...readParagraph(node, sourceLines));
-    if (node.type === "list") fields.push(...readList(node, sourceLines));
-    if (node.type === "table" && headings <= 1) fields.push(...readTable(node));
-  }
-  return fields;
+  return nodes.flatMap((node) => {
+    if (node.type === "paragraph") return readParagraph(node, sourceLines);
+    if (node.type === "list") return readList(node, sourceLines);
+    return [];
+  });
+}
+
+/**
+ * Reads fields from tables: two-column tables row by row (header row included), and
+ * one-row tables header by header (`| Status |` over `| PROPOSED |`).
+ */
+export function readTableFields(
+  nodes: readonly RootContent[],
+): MetadataField[] {
+  return nodes.flatMap((node) =>
+    node.type === "table" ? readTable(node) : [],
+  );
 }
 
 function readList(list: List, sourceLines: readonly string[]): MetadataField[] {
