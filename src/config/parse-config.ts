@@ -1,8 +1,24 @@
 import type { TemplateMapping } from "../templates/choose-template.js";
-import { statusesOf, type StatusDefinition } from "../validate/options.js";
+import type { StatusDefinition } from "../validate/options.js";
+import { readStatuses, type LabelStyle } from "./read-statuses.js";
+import {
+  checkKeys,
+  isRecord,
+  readBoolean,
+  readChoice,
+  readStrings,
+  type Fail,
+} from "./read-values.js";
 
 /** Where the repo config lives, on the repo's default branch. */
 export const CONFIG_PATH = ".github/design-docs.yml";
+
+/** When the checklist comment is posted. */
+export type CommentMode = "always" | "on-failure";
+/** What happens to draft PRs: checked as usual, skipped, or checked as if every doc were WIP. */
+export type DraftMode = "check" | "skip" | "wip";
+/** `live` writes comments, labels and check runs; `dry-run` only a neutral check run. */
+export type RunMode = "live" | "dry-run";
 
 /** The repo's settings, every key filled in. */
 export interface Config {
@@ -16,6 +32,14 @@ export interface Config {
   optionalSections: string[];
   /** The repo's own Status vocabulary; undefined keeps each template's. */
   statuses: StatusDefinition[] | undefined;
+  /** Label name, colour and description given per status; the rest default. */
+  labels: Record<string, Partial<LabelStyle>>;
+  checkRun: boolean;
+  comment: CommentMode;
+  drafts: DraftMode;
+  /** Docs larger than this many bytes are not read. */
+  maxFileSize: number;
+  mode: RunMode;
 }
 
 /** A key of the config file and what is wrong with it. */
@@ -25,7 +49,22 @@ export interface ConfigError {
 }
 
 const DEFAULT_PATHS = ["docs/design/**/*.md"];
-const KEYS = ["paths", "templates", "aliases", "optionalSections", "statuses"];
+/** GitHub's blob API serves files up to 100 MB; a doc over 1 MB is rarely a doc. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const MAX_FILE_SIZE_CEILING = 100 * 1024 * 1024;
+const KEYS = [
+  "paths",
+  "templates",
+  "aliases",
+  "optionalSections",
+  "statuses",
+  "checkRun",
+  "comment",
+  "drafts",
+  "maxFileSize",
+  "mode",
+  "_extends",
+];
 
 /**
  * Reads a parsed `.github/design-docs.yml` into a `Config`. Collects every error rather than
@@ -36,7 +75,7 @@ export function parseConfig(
   builtinTemplates: readonly string[],
 ): { config: Config; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
-  const fail = (key: string, message: string): undefined => {
+  const fail: Fail = (key, message) => {
     errors.push({ key, message });
     return undefined;
   };
@@ -45,44 +84,44 @@ export function parseConfig(
     fail("(root)", "the file must be a mapping of keys to values");
     return { config: parseConfig({}, builtinTemplates).config, errors };
   }
-  for (const key of Object.keys(data)) {
-    if (!KEYS.includes(key))
-      fail(key, `unknown key; known keys are ${KEYS.join(", ")}`);
-  }
+  checkKeys(data, KEYS, "", fail);
   const templates = readTemplates(data.templates, builtinTemplates, fail);
+  const paths = readStrings(data.paths, "paths", fail) ?? DEFAULT_PATHS;
+  const aliases = readAliases(data.aliases, fail) ?? {};
+  const optionalSections =
+    readStrings(data.optionalSections, "optionalSections", fail) ?? [];
   const config: Config = {
-    paths: readStrings(data.paths, "paths", fail) ?? DEFAULT_PATHS,
+    paths,
     templates: templates?.templates ?? [...builtinTemplates],
     mappings: templates?.mappings ?? [],
-    aliases: readAliases(data.aliases, fail) ?? {},
-    optionalSections:
-      readStrings(data.optionalSections, "optionalSections", fail) ?? [],
-    statuses: readStatuses(data.statuses, fail),
+    aliases,
+    optionalSections,
+    ...readStatuses(data.statuses, fail),
+    checkRun: readBoolean(data.checkRun, "checkRun", fail) ?? true,
+    comment:
+      readChoice(data.comment, "comment", ["always", "on-failure"], fail) ??
+      "always",
+    drafts:
+      readChoice(data.drafts, "drafts", ["check", "skip", "wip"], fail) ??
+      "check",
+    maxFileSize: readMaxFileSize(data.maxFileSize, fail),
+    mode: readChoice(data.mode, "mode", ["live", "dry-run"], fail) ?? "live",
   };
   return { config, errors };
 }
 
-type Fail = (key: string, message: string) => undefined;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function readStrings(
-  value: unknown,
-  key: string,
-  fail: Fail,
-): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "string" && value !== "") return [value];
+function readMaxFileSize(value: unknown, fail: Fail): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
   if (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((item) => typeof item === "string" && item !== "")
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value > 0 &&
+    value <= MAX_FILE_SIZE_CEILING
   ) {
-    return value as string[];
+    return value;
   }
-  return fail(key, "must be a non-empty string or a list of them");
+  fail("maxFileSize", "must be a whole number of bytes from 1 to 104857600");
+  return DEFAULT_MAX_FILE_SIZE;
 }
 
 function readTemplates(
@@ -141,45 +180,4 @@ function readAliases(
       });
   }
   return aliases;
-}
-
-function readStatuses(
-  value: unknown,
-  fail: Fail,
-): StatusDefinition[] | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) {
-    const names = readStrings(value, "statuses", fail);
-    return names && statusesOf(names);
-  }
-  if (!isRecord(value) || Object.keys(value).length === 0) {
-    return fail(
-      "statuses",
-      "must list the statuses, least advanced first, or map each to its settings",
-    );
-  }
-  return Object.entries(value).map(([name, settings]) => {
-    const [defaults] = statusesOf([name]) as [StatusDefinition];
-    if (settings === null || settings === undefined) return defaults;
-    if (!isRecord(settings)) {
-      fail(`statuses.${name}`, "must be a mapping with aliases and strict");
-      return defaults;
-    }
-    for (const key of Object.keys(settings)) {
-      if (key !== "aliases" && key !== "strict")
-        fail(
-          `statuses.${name}.${key}`,
-          "unknown key; known keys are aliases, strict",
-        );
-    }
-    const aliases =
-      readStrings(settings.aliases, `statuses.${name}.aliases`, fail) ??
-      defaults.aliases;
-    if (settings.strict !== undefined && typeof settings.strict !== "boolean") {
-      fail(`statuses.${name}.strict`, "must be true or false");
-    }
-    const strict =
-      typeof settings.strict === "boolean" ? settings.strict : defaults.strict;
-    return { name, aliases, strict };
-  });
 }

@@ -14,6 +14,12 @@ test("an empty or absent file gives the defaults", () => {
         aliases: {},
         optionalSections: [],
         statuses: undefined,
+        labels: {},
+        checkRun: true,
+        comment: "always",
+        drafts: "check",
+        maxFileSize: 1048576,
+        mode: "live",
       },
       errors: [],
     });
@@ -29,7 +35,17 @@ test("every key is read", () => {
     },
     aliases: { Alternatives: ["Options"] },
     optionalSections: ["Migration Plan"],
-    statuses: { Draft: { aliases: ["sketch"], strict: false }, Accepted: null },
+    statuses: {
+      Draft: { aliases: ["sketch"], strict: false, label: "status: draft" },
+      Accepted: { color: "#0E8A16", description: "Agreed, ready to build" },
+      Dropped: null,
+    },
+    checkRun: false,
+    comment: "on-failure",
+    drafts: "wip",
+    maxFileSize: 200000,
+    mode: "dry-run",
+    _extends: ".github",
   });
   expect(errors).toEqual([]);
   expect(config).toEqual({
@@ -44,7 +60,17 @@ test("every key is read", () => {
     statuses: [
       { name: "Draft", aliases: ["sketch"], strict: false },
       { name: "Accepted", aliases: [], strict: true },
+      { name: "Dropped", aliases: [], strict: true },
     ],
+    labels: {
+      Draft: { name: "status: draft" },
+      Accepted: { color: "0e8a16", description: "Agreed, ready to build" },
+    },
+    checkRun: false,
+    comment: "on-failure",
+    drafts: "wip",
+    maxFileSize: 200000,
+    mode: "dry-run",
   });
 });
 
@@ -54,13 +80,16 @@ test("every error is collected, each naming its key", () => {
     paths: 3,
     templates: ["rfc"],
     aliases: ["x"],
-    statuses: { WIP: { strict: "yes", colour: "red" } },
+    statuses: { WIP: { strict: "yes", colour: "red", color: "red" } },
+    checkRun: "yes",
+    comment: "sometimes",
+    maxFileSize: -1,
   });
   expect(errors).toEqual([
     {
       key: "path",
       message:
-        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses",
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, comment, drafts, maxFileSize, mode, _extends",
     },
     {
       key: "templates",
@@ -77,9 +106,20 @@ test("every error is collected, each naming its key", () => {
     },
     {
       key: "statuses.WIP.colour",
-      message: "unknown key; known keys are aliases, strict",
+      message:
+        "unknown key; known keys are aliases, strict, label, color, description",
+    },
+    {
+      key: "statuses.WIP.color",
+      message: 'must be six hex digits, like "0e8a16"',
     },
     { key: "statuses.WIP.strict", message: "must be true or false" },
+    { key: "checkRun", message: "must be true or false" },
+    { key: "comment", message: "must be one of always, on-failure" },
+    {
+      key: "maxFileSize",
+      message: "must be a whole number of bytes from 1 to 104857600",
+    },
   ]);
 });
 
