@@ -24,3 +24,16 @@ function shorten(text: string): string {
     ? text
     : `${chars.slice(0, MAX_INLINE_LENGTH - 1).join("")}…`;
 }
+
+/**
+ * Text from a doc or config as inline code: nothing inside a code span is Markdown, HTML or a
+ * mention, so only backticks and line breaks need taking out.
+ */
+export function codeSpan(text: string): string {
+  return `\`${shorten(
+    text
+      .replace(/[\s\u2028\u2029]+/gu, " ")
+      .replace(/`/gu, "'")
+      .trim(),
+  )}\``;
+}

@@ -17,9 +17,13 @@ const ICONS = { success: "✅", warning: "⚠️", failure: "❌" } as const;
 /**
  * The PR comment: a summary line, then for each doc its template, its Status (raw and
  * normalised) and a task list, `- [x]` for each met requirement and `- [ ]` for each unmet one.
- * Deterministic; everything taken from a doc is neutralised; never over `MAX_COMMENT_LENGTH`.
+ * `notes` (Markdown, already neutralised) follow the summary line. Deterministic; everything
+ * taken from a doc is neutralised; never over `MAX_COMMENT_LENGTH`.
  */
-export function renderChecklist(reports: readonly DocReport[]): string {
+export function renderChecklist(
+  reports: readonly DocReport[],
+  notes: readonly string[] = [],
+): string {
   const sorted = sortReports(reports);
   const summary = summarize(sorted);
   const outcome =
@@ -30,6 +34,7 @@ export function renderChecklist(reports: readonly DocReport[]): string {
         : "success";
   const head = [
     `### ${ICONS[outcome]} Design docs: ${describeSummary(summary)}`,
+    ...notes.flatMap((note) => ["", note]),
   ];
   const body = sorted.flatMap(renderDoc);
   return fitLines(head, body, MAX_COMMENT_LENGTH);

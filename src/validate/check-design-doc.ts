@@ -1,4 +1,5 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import type { DesignDoc } from "../markdown/types.js";
 import {
   chooseTemplate,
   type TemplateSelection,
@@ -40,7 +41,15 @@ export function checkDesignDoc(
   markdown: string,
   engine: Engine,
 ): DocReport {
-  const doc = parseDesignDoc(markdown);
+  return checkParsedDoc(path, parseDesignDoc(markdown), engine);
+}
+
+/** Picks the template for, and validates, a doc already parsed (the App caches parsed docs). */
+export function checkParsedDoc(
+  path: string,
+  doc: DesignDoc,
+  engine: Engine,
+): DocReport {
   const choice = chooseTemplate(doc, path, engine.templates, engine.selection);
   if (!choice.template) {
     const known = engine.templates.map((template) => template.id).join(", ");
@@ -82,4 +91,39 @@ export function outcomeOf(checks: readonly Check[]): Outcome {
   if (findings.some((finding) => finding.severity === "failure"))
     return "failure";
   return findings.length > 0 ? "warning" : "success";
+}
+
+/**
+ * The report for a doc that could not be read (not UTF-8, too large): one unmet, failing
+ * requirement saying why, and no Status.
+ */
+export function unreadableDocReport(path: string, reason: string): DocReport {
+  return {
+    path,
+    template: undefined,
+    templateReason: "the file could not be read",
+    status: {
+      raw: undefined,
+      line: undefined,
+      value: undefined,
+      problem: "missing",
+      suggestion: undefined,
+    },
+    checks: [
+      { ...unmet("file", "Readable file", reason), severity: "failure" },
+    ],
+    outcome: "failure",
+  };
+}
+
+/**
+ * The report as if the doc were a draft: unmet requirements become warnings, except that a
+ * doc with no known template, or one that cannot be read, still fails.
+ */
+export function relaxReport(report: DocReport): DocReport {
+  if (!report.template) return report;
+  const checks = report.checks.map((check) =>
+    check.met ? check : { ...check, severity: "warning" as const },
+  );
+  return { ...report, checks, outcome: outcomeOf(checks) };
 }

@@ -1,0 +1,96 @@
+import type { Config, ConfigError } from "../config/parse-config.js";
+import type { StatusLabel } from "../config/status-labels.js";
+import type { DocReport } from "../validate/check-design-doc.js";
+import { choosePullRequestStatus } from "./choose-pull-request-status.js";
+import { planStatusLabels, type StatusLabelPlan } from "./plan-labels.js";
+import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
+import { renderChecklist } from "./render-checklist.js";
+import { describeStatusLabel, renderConfigErrors } from "./render-notices.js";
+import { describeSummary, summarize } from "./summarize.js";
+
+/** What the PR should show once this run is done. */
+export interface PullRequestPlan {
+  /** The checklist comment's text (without its marker); undefined: leave comments alone. */
+  comment: string | undefined;
+  labels: StatusLabelPlan;
+  /** Undefined when the repo turned check runs off. */
+  checkRun: CheckRunOutput | undefined;
+  /** The PR's status label, if any. */
+  status: string | undefined;
+}
+
+/** What the plan is made from: the checked docs, or the config errors that stopped checking. */
+export interface PlanInput {
+  config: Config;
+  errors: readonly ConfigError[];
+  reports: readonly DocReport[];
+  statusLabels: readonly StatusLabel[];
+  currentLabels: readonly string[];
+  /** Whether the PR already has a checklist comment (kept current even in `on-failure` mode). */
+  hasComment: boolean;
+}
+
+const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
+
+/**
+ * Decides the comment, the labels and the check run for a PR. An invalid config is reported
+ * in the comment and the check run, and nothing else changes. In dry-run mode only a neutral
+ * check run is written.
+ */
+export function planPullRequest(input: PlanInput): PullRequestPlan {
+  const { config, reports } = input;
+  if (input.errors.length > 0) {
+    const text = renderConfigErrors(input.errors);
+    return finish(input, {
+      comment: text,
+      labels: NO_LABEL_CHANGE,
+      checkRun: {
+        conclusion: "failure",
+        title: "Invalid .github/design-docs.yml",
+        summary: text,
+        annotations: [],
+      },
+      status: undefined,
+    });
+  }
+  const vocabulary = input.statusLabels.map((label) => label.status);
+  const { status, heldBy } = choosePullRequestStatus(reports, vocabulary);
+  const label = input.statusLabels.find((entry) => entry.status === status);
+  const checklist = renderChecklist(reports, [
+    describeStatusLabel(label?.name, heldBy),
+  ]);
+  const failing = reports.some((report) => report.outcome === "failure");
+  return finish(input, {
+    comment:
+      config.comment === "always" || failing || input.hasComment
+        ? checklist
+        : undefined,
+    labels: planStatusLabels(
+      input.currentLabels,
+      label?.name,
+      input.statusLabels.map((entry) => entry.name),
+    ),
+    checkRun: renderCheckRun(
+      reports,
+      describeSummary(summarize(reports)),
+      checklist,
+    ),
+    status: label?.name,
+  });
+}
+
+function finish(input: PlanInput, plan: PullRequestPlan): PullRequestPlan {
+  if (input.config.mode === "dry-run") {
+    return {
+      comment: undefined,
+      labels: NO_LABEL_CHANGE,
+      checkRun: plan.checkRun && {
+        ...plan.checkRun,
+        conclusion: "neutral",
+        title: `Dry run: ${plan.checkRun.title}`,
+      },
+      status: plan.status,
+    };
+  }
+  return input.config.checkRun ? plan : { ...plan, checkRun: undefined };
+}

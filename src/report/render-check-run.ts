@@ -1,0 +1,76 @@
+import type { DocReport } from "../validate/check-design-doc.js";
+import type { Outcome } from "../validate/check-design-doc.js";
+
+/** The check run's name, as branch rules require it. */
+export const CHECK_RUN_NAME = "Design docs";
+
+/** GitHub accepts at most 50 annotations per request. */
+export const ANNOTATION_BATCH = 50;
+
+/** One line annotation on a doc. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "failure" | "warning";
+  title: string;
+  message: string;
+}
+
+/** What the check run reports. */
+export interface CheckRunOutput {
+  conclusion: "success" | "failure" | "neutral";
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
+const CONCLUSIONS: Record<Outcome, CheckRunOutput["conclusion"]> = {
+  success: "success",
+  warning: "neutral",
+  failure: "failure",
+};
+const MAX_ANNOTATION_MESSAGE = 4000;
+
+/**
+ * The check run for a PR: `success` when every requirement is met, `failure` when a
+ * failure-level one is not, `neutral` when only warnings remain. The summary is the
+ * checklist; each unmet requirement is an annotation at its file and line.
+ */
+export function renderCheckRun(
+  reports: readonly DocReport[],
+  title: string,
+  checklist: string,
+): CheckRunOutput {
+  const outcome: Outcome = reports.some(
+    (report) => report.outcome === "failure",
+  )
+    ? "failure"
+    : reports.some((report) => report.outcome === "warning")
+      ? "warning"
+      : "success";
+  return {
+    conclusion: CONCLUSIONS[outcome],
+    title,
+    summary: checklist,
+    annotations: reports.flatMap((report) =>
+      report.checks.flatMap((check) =>
+        check.met || check.severity === undefined
+          ? []
+          : [
+              {
+                path: report.path,
+                start_line: check.line ?? 1,
+                end_line: check.line ?? 1,
+                annotation_level: check.severity,
+                title: check.requirement.slice(0, 255),
+                message: (check.message ?? check.requirement).slice(
+                  0,
+                  MAX_ANNOTATION_MESSAGE,
+                ),
+              },
+            ],
+      ),
+    ),
+  };
+}
