@@ -1,0 +1,39 @@
+import type { Probot } from "probot";
+import { createKeyedQueue } from "./github/keyed-queue.js";
+import { createDocCache } from "./github/read-docs.js";
+import { handlePullRequest } from "./handlers/handle-pull-request.js";
+
+/** Settings the app needs beyond Probot's own. */
+export interface AppOptions {
+  /** This GitHub App's id: the checklist comment is the one it wrote. */
+  appId: number;
+  /** Today's date, `YYYY-MM-DD`; tests fix it. */
+  today?: () => string;
+}
+
+const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.synchronize",
+  "pull_request.edited",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+] as const;
+
+/** The Design Docs Bot app: wires pull request events to their handler. */
+export function createApp(options: AppOptions): (app: Probot) => void {
+  return (app) => {
+    const state = {
+      appId: options.appId,
+      cache: createDocCache(),
+      queue: createKeyedQueue(),
+      today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    };
+    app.on([...PULL_REQUEST_EVENTS], handlePullRequest(state));
+  };
+}
+
+/** The app as `probot run` loads it, configured from the environment. */
+export default createApp({ appId: Number(process.env.APP_ID) });
