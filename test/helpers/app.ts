@@ -4,6 +4,7 @@ import examples from "@octokit/webhooks-examples" with { type: "json" };
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import { DesignDocsOctokit } from "../../src/github/octokit.js";
 import { createApp } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
 import { TODAY } from "./engine.js";
@@ -21,9 +22,13 @@ const privateKey = generateKeyPairSync("rsa", {
   modulusLength: 2048,
 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
-/** A Probot with the app loaded; retries and throttling off unless asked for. */
+/**
+ * A Probot with the app loaded. By default retries and throttling are off; `production` uses
+ * the Octokit the server runs with (retries, throttling, rate-limit handling), with the retry
+ * back-off shortened.
+ */
 export async function createTestProbot(
-  options: { retry?: boolean; logs?: Record<string, unknown>[] } = {},
+  options: { production?: boolean; logs?: Record<string, unknown>[] } = {},
 ): Promise<Probot> {
   const logs = options.logs ?? [];
   const stream = new Writable({
@@ -38,11 +43,13 @@ export async function createTestProbot(
     log: pino({ level: "debug" }, stream),
     // A function, not an object: Probot passes its own throttle options to the class, and an
     // object default would be shallow-merged under them.
-    Octokit: ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
-      ...instance,
-      retry: { enabled: options.retry === true, retryAfterBaseValue: 1 },
-      throttle: { ...(instance.throttle as object), enabled: false },
-    })),
+    Octokit: options.production
+      ? DesignDocsOctokit.defaults({ retry: { retryAfterBaseValue: 1 } })
+      : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
+          ...instance,
+          retry: { enabled: false },
+          throttle: { ...(instance.throttle as object), enabled: false },
+        })),
   });
   await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
   return probot;

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import nock from "nock";
+import { checkEnvironment } from "../../src/check-environment.js";
+import {
+  REPO,
+  changedFile,
+  createTestProbot,
+  mockConfig,
+  mockGitHub,
+  pullRequestEvent,
+} from "../helpers/app.js";
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+/** A run on a PR without design docs, whose file list answers `first` before it succeeds. */
+function mockFilesAfter(
+  first: (scope: nock.Interceptor) => nock.Scope,
+): nock.Scope {
+  const scope = mockConfig(mockGitHub());
+  first(scope.get(`${REPO}/pulls/2/files`).query(true));
+  return scope
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(200, [changedFile("README.md", "r1")])
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(200, []);
+}
+
+test("a transient 5xx is retried", async () => {
+  const probot = await createTestProbot({ production: true });
+  const scope = mockFilesAfter((call) => call.reply(502, "Bad gateway"));
+  await probot.receive(pullRequestEvent("synchronize"));
+  expect(scope.pendingMocks()).toEqual([]);
+});
+
+test("a secondary rate limit waits for retry-after and retries", async () => {
+  const probot = await createTestProbot({ production: true });
+  const scope = mockFilesAfter((call) =>
+    call.reply(
+      403,
+      {
+        message:
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "1" },
+    ),
+  );
+  await probot.receive(pullRequestEvent("synchronize"));
+  expect(scope.pendingMocks()).toEqual([]);
+});
+
+test("each handled event logs one line with its delivery id, repo, PR, outcome, API calls and duration", async () => {
+  const logs: Record<string, unknown>[] = [];
+  const probot = await createTestProbot({ logs });
+  mockConfig(mockGitHub())
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(200, [changedFile("src/a.ts", "a1")])
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(200, []);
+  await probot.receive(pullRequestEvent("synchronize"));
+  const lines = logs.filter(
+    (line) => line.deliveryId === "delivery-synchronize",
+  );
+  expect(lines).toEqual([
+    expect.objectContaining({
+      level: 30,
+      deliveryId: "delivery-synchronize",
+      repo: "Codertocat/Hello-World",
+      pr: 2,
+      action: "synchronize",
+      docs: 0,
+      outcome: "no design docs",
+      writes: [],
+      // an installation token, the config in the repo and in the org, files, comments
+      apiCalls: 5,
+      durationMs: expect.any(Number),
+      msg: "Codertocat/Hello-World#2: 0 design doc(s), no design docs, nothing written",
+    }),
+  ]);
+});
+
+test("a failed run is logged with the delivery id and does not stop the app", async () => {
+  const logs: Record<string, unknown>[] = [];
+  const probot = await createTestProbot({ logs });
+  mockConfig(mockGitHub())
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(404, { message: "Not Found" })
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(200, []);
+  await expect(probot.receive(pullRequestEvent("synchronize"))).rejects.toThrow(
+    "Not Found",
+  );
+  expect(logs).toContainEqual(
+    expect.objectContaining({
+      level: 50,
+      deliveryId: "delivery-synchronize",
+      msg: "Codertocat/Hello-World#2: run failed",
+    }),
+  );
+});
+
+test("the server refuses to start in production without a webhook secret", () => {
+  expect(checkEnvironment({ NODE_ENV: "production", APP_ID: "1" })).toMatch(
+    /^WEBHOOK_SECRET is not set/u,
+  );
+  expect(
+    checkEnvironment({
+      NODE_ENV: "production",
+      APP_ID: "1",
+      WEBHOOK_SECRET: "s",
+    }),
+  ).toBeUndefined();
+  expect(checkEnvironment({ APP_ID: "1" })).toBeUndefined();
+  expect(checkEnvironment({ APP_ID: "my-app", WEBHOOK_SECRET: "s" })).toBe(
+    'APP_ID must be your GitHub App\'s numeric id, not "my-app".',
+  );
+});
