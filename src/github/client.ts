@@ -58,9 +58,9 @@ export interface GitHubClient {
   createComment(body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
   deleteComment(id: number): Promise<void>;
-  labelExists(name: string): Promise<boolean>;
-  createLabel(style: LabelStyle): Promise<void>;
-  addLabels(names: string[]): Promise<void>;
+  /** Adds labels to the PR (GitHub creates missing ones, grey); returns the PR's labels. */
+  addLabels(names: string[]): Promise<LabelStyle[]>;
+  updateLabel(style: LabelStyle): Promise<void>;
   removeLabel(name: string): Promise<void>;
   listCheckRuns(headSha: string, name: string): Promise<ExistingCheckRun[]>;
   createCheckRun(run: NewCheckRun): Promise<number>;
@@ -158,23 +158,19 @@ export function createGitHubClient(
         octokit.rest.issues.deleteComment({ ...repo, comment_id: id }),
       );
     },
-    async labelExists(name) {
-      try {
-        await octokit.rest.issues.getLabel({ ...repo, name });
-        return true;
-      } catch (error) {
-        if (statusOf(error) === 404) return false;
-        throw error;
-      }
-    },
-    async createLabel(style) {
-      // 422: another run created it first, which is what we wanted.
-      await ignoreStatus(422, () =>
-        octokit.rest.issues.createLabel({ ...repo, ...style }),
-      );
-    },
     async addLabels(names) {
-      await octokit.rest.issues.addLabels({ ...issue, labels: names });
+      const { data } = await octokit.rest.issues.addLabels({
+        ...issue,
+        labels: names,
+      });
+      return data.map((label) => ({
+        name: label.name,
+        color: label.color,
+        description: label.description ?? "",
+      }));
+    },
+    async updateLabel(style) {
+      await octokit.rest.issues.updateLabel({ ...repo, ...style });
     },
     async removeLabel(name) {
       await ignoreStatus(404, () =>

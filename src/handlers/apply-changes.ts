@@ -22,9 +22,13 @@ export async function applyCommentPlan(
   ]);
 }
 
+/** The colour GitHub gives a label it creates because an issue was given one that did not exist. */
+const NEW_LABEL_COLOR = "ededed";
+
 /**
- * Makes the label plan so. A label that does not exist yet is created with its colour and
- * description first; otherwise GitHub would create a bare grey one.
+ * Makes the label plan so. Adding a label that does not exist yet makes GitHub create it,
+ * grey and without a description; such a label, and only such a label, is then given its
+ * colour and description. This costs no read to find out whether the label exists.
  */
 export async function applyLabelPlan(
   client: GitHubClient,
@@ -33,17 +37,25 @@ export async function applyLabelPlan(
 ): Promise<void> {
   const add = async (): Promise<void> => {
     if (plan.add.length === 0) return;
-    for (const name of plan.add) {
-      const style = labels.find((label) => label.name === name);
-      if (style && !(await client.labelExists(name))) {
-        await client.createLabel({
-          name: style.name,
-          color: style.color,
-          description: style.description,
-        });
-      }
-    }
-    await client.addLabels(plan.add);
+    const onPullRequest = await client.addLabels(plan.add);
+    const created = onPullRequest.filter(
+      (label) =>
+        plan.add.includes(label.name) &&
+        label.color.toLowerCase() === NEW_LABEL_COLOR &&
+        label.description === "",
+    );
+    await Promise.all(
+      created.map((label) => {
+        const style = labels.find((entry) => entry.name === label.name);
+        return style
+          ? client.updateLabel({
+              name: style.name,
+              color: style.color,
+              description: style.description,
+            })
+          : undefined;
+      }),
+    );
   };
   await Promise.all([
     add(),

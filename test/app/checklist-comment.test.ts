@@ -41,16 +41,14 @@ async function firstRun(): Promise<{
   const scope = mockReads(mockGitHub(), ONE_DOC)
     .post(`${REPO}/issues/2/comments`, capture(comments))
     .reply(201, { id: 7 })
-    .get(`${REPO}/labels/In%20Review`)
-    .reply(404)
-    .post(`${REPO}/labels`, {
-      name: "In Review",
+    // GitHub creates the missing label, grey; the bot then gives it its colour.
+    .post(`${REPO}/issues/2/labels`, { labels: ["In Review"] })
+    .reply(200, [{ name: "In Review", color: "ededed", description: null }])
+    .patch(`${REPO}/labels/In%20Review`, {
       color: "1d76db",
       description: "Design doc: ready for review",
     })
-    .reply(201, {})
-    .post(`${REPO}/issues/2/labels`, { labels: ["In Review"] })
-    .reply(200, [])
+    .reply(200, {})
     .post(`${REPO}/check-runs`, capture(runs))
     .reply(201, { id: 99 });
   await probot.receive(pullRequestEvent("opened"));
@@ -227,16 +225,12 @@ test("deliveries for one PR that arrive together still leave one comment", async
       comments.push(commentReply(comments.length + 7, body.body));
       return {};
     })
-    .get(`${REPO}/labels/In%20Review`)
-    .times(3)
-    .optionally()
-    .reply(200, {})
     .post(`${REPO}/issues/2/labels`)
     .times(3)
     .optionally()
     .reply(200, (_uri, body: { labels: string[] }) => {
       labels.push(...body.labels);
-      return [];
+      return labels.map((name) => ({ name, color: "1d76db", description: "" }));
     })
     .post(`${REPO}/check-runs`)
     .times(3)

@@ -59,10 +59,11 @@ test("with several docs the least advanced Status wins, and the comment names th
   })
     .post(`${REPO}/issues/2/comments`, capture(comments))
     .reply(201, {})
-    .get(`${REPO}/labels/WIP`)
-    .reply(200, { name: "WIP" })
     .post(`${REPO}/issues/2/labels`, { labels: ["WIP"] })
-    .reply(200, [])
+    .reply(200, [
+      { name: "Approved", color: "0e8a16", description: "" },
+      { name: "WIP", color: "ededed", description: "Our own words" },
+    ])
     .delete(`${REPO}/issues/2/labels/Approved`)
     .reply(200, [])
     .post(`${REPO}/check-runs`)
@@ -115,16 +116,13 @@ test("label names, colours and descriptions come from the config", async () => {
   })
     .post(`${REPO}/issues/2/comments`)
     .reply(201, {})
-    .get(`${REPO}/labels/design%3A%20draft`)
-    .reply(404)
-    .post(`${REPO}/labels`, {
-      name: "design: draft",
+    .post(`${REPO}/issues/2/labels`, { labels: ["design: draft"] })
+    .reply(200, [{ name: "design: draft", color: "ededed", description: null }])
+    .patch(`${REPO}/labels/design%3A%20draft`, {
       color: "eeeeee",
       description: "Still being written",
     })
-    .reply(201, {})
-    .post(`${REPO}/issues/2/labels`, { labels: ["design: draft"] })
-    .reply(200, [])
+    .reply(200, {})
     .delete(`${REPO}/issues/2/labels/design%3A%20review`)
     .reply(200, [])
     .post(`${REPO}/check-runs`)
