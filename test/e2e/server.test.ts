@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, jest, test } from "@jest/globals";
+import { FakeGitHub } from "../fake-github/fake-github.js";
+import { HEAD_SHA, pullRequestEvent } from "../helpers/app.js";
+import { fixture } from "../helpers/engine.js";
+import {
+  sendWebhook,
+  startServer,
+  type RunningServer,
+} from "../helpers/server.js";
+
+// A real server process, and GitHub's one write a second per installation: allow time.
+jest.setTimeout(60_000);
+
+const REPO = "Codertocat/Hello-World";
+let github: FakeGitHub;
+let server: RunningServer;
+
+beforeAll(async () => {
+  github = new FakeGitHub();
+  const base = await github.start();
+  server = await startServer(new URL(base).host);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await github?.stop();
+});
+
+test("the server answers /ping", async () => {
+  const response = await fetch(`${server.url}/ping`);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe("PONG");
+});
+
+test("a webhook with a bad signature is refused with a 4xx and causes no API call", async () => {
+  const before = github.requests.length;
+  const response = await sendWebhook(
+    server.url,
+    pullRequestEvent("opened"),
+    "not-the-secret",
+  );
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(github.requests.length).toBe(before);
+});
+
+test("a signed pull_request webhook ends with one comment, the status label and a check run", async () => {
+  github.setPullRequest(REPO, 2, {
+    headSha: HEAD_SHA,
+    files: {
+      "docs/design/audit-export.md": fixture("docs/filled-design-doc.md"),
+      "README.md": "# Hello\n",
+    },
+  });
+  const response = await sendWebhook(server.url, pullRequestEvent("opened"));
+  expect(response.status).toBe(200);
+  const state = github.pullRequestState(REPO, 2);
+  expect(state.comments).toHaveLength(1);
+  expect(state.comments[0]?.body.split("\n").slice(0, 2)).toEqual([
+    "<!-- design-docs-bot: checklist -->",
+    "### ✅ Design docs: 1 design doc checked: every requirement met",
+  ]);
+  expect(state.labels).toEqual(["In Review"]);
+  expect(github.repo(REPO).labels.get("in review")).toEqual({
+    name: "In Review",
+    color: "1d76db",
+    description: "Design doc: ready for review",
+  });
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({ name: "Design docs", conclusion: "success" }),
+  ]);
+  expect(server.output.join("\n")).toContain('"deliveryId":"delivery-opened"');
+});
+
+test("the same webhook delivered again makes reads only", async () => {
+  const before = github.requests.length;
+  const response = await sendWebhook(server.url, pullRequestEvent("opened"));
+  expect(response.status).toBe(200);
+  const methods = github.requests
+    .slice(before)
+    .map((request) => request.method);
+  expect(methods.length).toBeGreaterThan(0);
+  expect(methods.filter((method) => method !== "GET")).toEqual([]);
+  expect(github.pullRequestState(REPO, 2).comments).toHaveLength(1);
+});

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The webhook secret the test server is started with. */
+export const WEBHOOK_SECRET = "e2e-webhook-secret";
+
+/** The built server, started as `npm start` would after its build. */
+const SERVER = new URL("../../lib/server.js", import.meta.url).pathname;
+
+/** A running Design Docs Bot server and everything it printed. */
+export interface RunningServer {
+  url: string;
+  output: string[];
+  process: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string")
+    throw new Error("no port");
+  return address.port;
+}
+
+/**
+ * Starts `lib/server.js` in production mode against a GitHub API at `githubHost`
+ * (`127.0.0.1:PORT`, plain HTTP), in an empty working directory so no `.env` is read.
+ */
+export async function startServer(
+  githubHost: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  const port = await freePort();
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .privateKey.export({ type: "pkcs1", format: "pem" })
+    .toString();
+  const child = spawn(process.execPath, [SERVER], {
+    cwd: mkdtempSync(join(tmpdir(), "design-docs-e2e-")),
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET,
+      GHE_HOST: githubHost,
+      GHE_PROTOCOL: "http",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => resolve(code)),
+  );
+  const listening = new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer): void => {
+      output.push(...chunk.toString().split("\n").filter(Boolean));
+      if (output.some((line) => line.includes("Listening on"))) resolve();
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    void exited.then((code) =>
+      reject(new Error(`server exited with ${code}:\n${output.join("\n")}`)),
+    );
+  });
+  await listening;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+/** POSTs a webhook the way GitHub does: JSON body, event headers, HMAC signature. */
+export async function sendWebhook(
+  url: string,
+  event: { id: string; name: string; payload: unknown },
+  secret = WEBHOOK_SECRET,
+): Promise<Response> {
+  const body = JSON.stringify(event.payload);
+  const signature = createHmac("sha256", secret).update(body).digest("hex");
+  return fetch(`${url}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event.name,
+      "x-github-delivery": event.id,
+      "x-hub-signature-256": `sha256=${signature}`,
+      "user-agent": "GitHub-Hookshot/test",
+    },
+    body,
+  });
+}
