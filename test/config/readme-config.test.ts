@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@jest/globals";
+import yaml from "js-yaml";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { BUILTIN_TEMPLATE_IDS } from "../../src/templates/builtin-templates.js";
+
+const README = readFileSync(
+  new URL("../../README.md", import.meta.url),
+  "utf8",
+);
+
+test("the README's example config is valid and sets every key", () => {
+  const section = README.slice(README.indexOf("## Configuration"));
+  const block = /```yaml\n([\s\S]*?)```/u.exec(section)?.[1];
+  expect(block).toBeDefined();
+  const raw = yaml.load(block ?? "") as Record<string, unknown>;
+  const { config, errors } = parseConfig(raw, BUILTIN_TEMPLATE_IDS);
+  expect(errors).toEqual([]);
+  expect(Object.keys(raw).sort()).toEqual(
+    [
+      "aliases",
+      "checkRun",
+      "comment",
+      "drafts",
+      "maxFileSize",
+      "mode",
+      "optionalSections",
+      "paths",
+      "statuses",
+      "templates",
+    ].sort(),
+  );
+  expect(config.labels).toEqual({
+    WIP: { color: "fbca04" },
+    "In Review": { name: "design: in review" },
+    Approved: { description: "Signed off by the architects" },
+  });
+});
