@@ -34,18 +34,22 @@ function retryWithin(
  * installation, so one busy organisation does not hold up another (by default every
  * installation shares one queue, writes one a second).
  */
-export const DesignDocsOctokit: typeof ProbotOctokit = ProbotOctokit.defaults(
-  (options: Record<string, unknown>) => {
-    const auth = options.auth as { installationId?: number } | undefined;
-    const throttle = (options.throttle ?? {}) as Record<string, unknown>;
-    return {
-      ...options,
-      throttle: {
-        ...throttle,
-        id: `installation-${auth?.installationId ?? "app"}`,
-        onSecondaryRateLimit: retryWithin("Secondary rate limit"),
-        onRateLimit: retryWithin("Rate limit"),
-      },
-    };
-  },
-);
+export const DesignDocsOctokit: typeof ProbotOctokit =
+  ProbotOctokit.defaults(withThrottling);
+
+/** Octokit's options with the throttle keyed by installation and rate limits retried. */
+export function withThrottling(
+  options: Record<string, unknown>,
+): Record<string, unknown> {
+  const auth = options.auth as { installationId?: number } | undefined;
+  const throttle = (options.throttle ?? {}) as Record<string, unknown>;
+  return {
+    ...options,
+    throttle: {
+      ...throttle,
+      id: `installation-${auth?.installationId ?? "app"}`,
+      onSecondaryRateLimit: retryWithin("Secondary rate limit"),
+      onRateLimit: retryWithin("Rate limit"),
+    },
+  };
+}
