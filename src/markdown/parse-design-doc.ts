@@ -21,6 +21,8 @@ export function parseDesignDoc(markdown: string): DesignDoc {
   const sections = buildSections(tree.children, sourceLines.length);
   return {
     title: titleOf(sections),
+    titleEndLine: tree.children.find((node) => node.type === "heading")
+      ?.position?.end.line,
     frontMatter: frontMatter.values,
     fields: [
       ...frontMatter.fields,

@@ -52,6 +52,8 @@ export interface ParseProblem {
 export interface DesignDoc {
   /** The first heading's text, or undefined when the doc has no heading. */
   title: string | undefined;
+  /** 1-based last line of the first heading, the title's (a Setext heading spans two). */
+  titleEndLine: number | undefined;
   /** Top-level fields of the YAML front matter, scalars as strings. */
   frontMatter: Record<string, string>;
   /** Every metadata field found, in document order. */

@@ -20,7 +20,12 @@ export function findField(
   doc: DesignDoc,
   key: string,
 ): MetadataField | undefined {
+  return doc.fields.find((field) => fieldMeans(field, key));
+}
+
+/** Whether a field means the same as `key` (`Author` means `Owner`). */
+export function fieldMeans(field: MetadataField, key: string): boolean {
   const wanted = normalizeHeading(key);
   const names = FIELD_SYNONYMS[wanted] ?? [wanted];
-  return doc.fields.find((field) => names.includes(field.normalizedKey));
+  return names.includes(field.normalizedKey);
 }

@@ -1,0 +1,172 @@
+import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import { normalizeHeading } from "../markdown/normalize-heading.js";
+import { replaceFieldValue } from "../markdown/replace-field-value.js";
+import type { DesignDoc, MetadataField } from "../markdown/types.js";
+import { fieldMeans, findField } from "./field-names.js";
+
+/** Lines with their endings kept, so joining them gives back the source byte for byte. */
+function splitLines(source: string): string[] {
+  return source.split(/(?<=\r\n|\n|\r(?!\n))/u);
+}
+
+function endingOf(line: string): string {
+  return /\r\n$|\n$|\r$/u.exec(line)?.[0] ?? "";
+}
+
+/**
+ * Sets the doc's Status to `value`, changing nothing else: every other byte, line endings
+ * included, stays as it was. The value is written where the Status already is (front matter,
+ * a bold or plain header line, a header table); a doc without one gets it in the template's
+ * form: a `status:` key when the doc has front matter, else a `**Status:**` header line.
+ * Returns undefined when the result would not read back as `value` (markup too unusual to
+ * edit safely); the author is then asked to make the change.
+ */
+export function setStatus(source: string, value: string): string | undefined {
+  const clean = value.replace(/[\r\n|]+/gu, " ").trim();
+  const doc = parseDesignDoc(source);
+  const field = findField(doc, "status");
+  const written =
+    (field && replaceField(source, field, clean)) ??
+    (field ? undefined : insertStatus(source, doc, clean));
+  return written !== undefined &&
+    findField(parseDesignDoc(written), "status")?.value === clean
+    ? written
+    : undefined;
+}
+
+function replaceField(
+  source: string,
+  field: MetadataField,
+  value: string,
+): string | undefined {
+  if (field.form === "bold" || field.form === "line")
+    return replaceFieldValue(source, field, value);
+  const lines = splitLines(source);
+  const index = field.line - 1;
+  const line = lines[index];
+  if (line === undefined) return undefined;
+  const ending = endingOf(line);
+  const text = line.slice(0, line.length - ending.length);
+  const next =
+    field.form === "frontmatter"
+      ? replaceYamlValue(text, field.key, value)
+      : replaceTableCell(lines, index, text, field.key, value);
+  if (next === undefined) return undefined;
+  lines[index] = next + ending;
+  return lines.join("");
+}
+
+function replaceYamlValue(
+  text: string,
+  key: string,
+  value: string,
+): string | undefined {
+  const match =
+    /^(\s*["']?[^:]*["']?\s*:\s*)(["']?)(.*?)\2(\s*(?:#.*)?)$/u.exec(text);
+  if (!match || normalizeHeading(match[1] ?? "") !== normalizeHeading(key))
+    return undefined;
+  const quote = match[2] || (/^[\w .-]+$/u.test(value) ? "" : '"');
+  const written =
+    quote === '"'
+      ? JSON.stringify(value).slice(1, -1)
+      : value.replace(/'/gu, "''");
+  return `${match[1]}${quote}${written}${quote}${match[4] ?? ""}`;
+}
+
+/** Cells of a table row with their spans in the line: `| a | b |` → spans of ` a `, ` b `. */
+function cellSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const pipes: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === "\\") index += 1;
+    else if (text[index] === "|") pipes.push(index);
+  }
+  const edges = [
+    ...(text.trimStart().startsWith("|") ? [] : [-1]),
+    ...pipes,
+    ...(text.trimEnd().endsWith("|") ? [] : [text.length]),
+  ];
+  for (let index = 0; index + 1 < edges.length; index += 1)
+    spans.push({
+      start: (edges[index] ?? 0) + 1,
+      end: edges[index + 1] ?? text.length,
+    });
+  return spans;
+}
+
+function cellKey(text: string): string {
+  return normalizeHeading(text.replace(/[*_`]/gu, ""));
+}
+
+function replaceTableCell(
+  lines: readonly string[],
+  index: number,
+  text: string,
+  key: string,
+  value: string,
+): string | undefined {
+  const cells = cellSpans(text);
+  const wanted = normalizeHeading(key);
+  let column = cells.findIndex(
+    (cell) => cellKey(text.slice(cell.start, cell.end)) === wanted,
+  );
+  if (column >= 0) column += 1;
+  else {
+    // Keys across the header row, values in the row below the delimiter.
+    const header = lines[index - 2] ?? "";
+    column = cellSpans(header.replace(/\r?\n$|\r$/u, "")).findIndex(
+      (cell) => cellKey(header.slice(cell.start, cell.end)) === wanted,
+    );
+  }
+  const cell = cells[column];
+  if (!cell) return undefined;
+  const content = text.slice(cell.start, cell.end);
+  const lead = /^\s*/u.exec(content)?.[0] ?? "";
+  const trail = /\s*$/u.exec(content)?.[0] ?? "";
+  return `${text.slice(0, cell.start)}${lead || " "}${value}${trail || " "}${text.slice(cell.end)}`;
+}
+
+function insertStatus(source: string, doc: DesignDoc, value: string): string {
+  const lines = splitLines(source);
+  const eol =
+    endingOf(lines.find((line) => endingOf(line) !== "") ?? "") || "\n";
+  const at = (index: number, inserted: string[]): string => {
+    const before = lines.slice(0, index);
+    const last = before.at(-1);
+    if (last !== undefined && endingOf(last) === "")
+      before[before.length - 1] = last + eol;
+    return [...before, ...inserted, ...lines.slice(index)].join("");
+  };
+  const closing = frontMatterEnd(lines);
+  if (closing !== undefined) return at(closing, [`status: ${value}${eol}`]);
+  const firstSection = doc.sections[0]?.line ?? Infinity;
+  const header = doc.fields.filter(
+    (field) =>
+      (field.form === "bold" || field.form === "line") &&
+      field.line < firstSection,
+  );
+  const owner = header.find((field) => fieldMeans(field, "owner"));
+  const after = owner ?? header.at(-1);
+  const line = `**Status:** ${value}${eol}`;
+  // A paragraph of its own, so the line reads as a field whatever surrounds it.
+  const paragraph = (index: number): string[] => {
+    const next = lines[index];
+    return next === undefined || /^[ \t]*(?:\r\n|\n|\r)?$/u.test(next)
+      ? [eol, line]
+      : [eol, line, eol];
+  };
+  if (after) return at(after.line, paragraph(after.line));
+  if (doc.titleEndLine !== undefined)
+    return at(doc.titleEndLine, paragraph(doc.titleEndLine));
+  const bom = source.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return `${bom}${line}${eol}${source.slice(bom.length)}`;
+}
+
+/** The index of the line closing a front matter block at the top, if there is one. */
+function frontMatterEnd(lines: readonly string[]): number | undefined {
+  if (!/^\uFEFF?---\s*$/u.test(lines[0] ?? "")) return undefined;
+  const index = lines.findIndex(
+    (line, at) => at > 0 && /^(?:---|\.\.\.)\s*$/u.test(line),
+  );
+  return index > 0 ? index : undefined;
+}
