@@ -1,6 +1,7 @@
 import type { TemplateMapping } from "../templates/choose-template.js";
 import type { StatusDefinition } from "../validate/options.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
+import type { StatusRule } from "./status-rules.js";
 import {
   checkKeys,
   isRecord,
@@ -34,6 +35,8 @@ export interface Config {
   statuses: StatusDefinition[] | undefined;
   /** Label name, colour and description given per status; the rest default. */
   labels: Record<string, Partial<LabelStyle>>;
+  /** Who may set each status the config restricts; the rest follow `DEFAULT_STATUS_RULE`. */
+  rules: Record<string, StatusRule>;
   checkRun: boolean;
   comment: CommentMode;
   drafts: DraftMode;

@@ -1,5 +1,11 @@
 import { statusesOf, type StatusDefinition } from "../validate/options.js";
 import {
+  DEFAULT_STATUS_RULE,
+  parseSetter,
+  type Setter,
+  type StatusRule,
+} from "./status-rules.js";
+import {
   checkKeys,
   isRecord,
   readBoolean,
@@ -21,24 +27,35 @@ export interface StatusSettings {
   statuses: StatusDefinition[] | undefined;
   /** Label settings given per status name; the rest default. */
   labels: Record<string, Partial<LabelStyle>>;
+  /** Who may set each status named with `setBy` or `requireApprovals`; the rest default. */
+  rules: Record<string, StatusRule>;
 }
 
-const STATUS_KEYS = ["aliases", "strict", "label", "color", "description"];
+const STATUS_KEYS = [
+  "aliases",
+  "strict",
+  "label",
+  "color",
+  "description",
+  "setBy",
+  "requireApprovals",
+];
 
 /** Reads `statuses`: a list of names, or a map of each name to its settings. */
 export function readStatuses(value: unknown, fail: Fail): StatusSettings {
   const labels: Record<string, Partial<LabelStyle>> = {};
-  if (value === undefined) return { statuses: undefined, labels };
+  const rules: Record<string, StatusRule> = {};
+  if (value === undefined) return { statuses: undefined, labels, rules };
   if (Array.isArray(value)) {
     const names = readStrings(value, "statuses", fail);
-    return { statuses: names && statusesOf(names), labels };
+    return { statuses: names && statusesOf(names), labels, rules };
   }
   if (!isRecord(value) || Object.keys(value).length === 0) {
     fail(
       "statuses",
       "must list the statuses, least advanced first, or map each to its settings",
     );
-    return { statuses: undefined, labels };
+    return { statuses: undefined, labels, rules };
   }
   const statuses = Object.entries(value).map(([name, settings]) => {
     const [defaults] = statusesOf([name]) as [StatusDefinition];
@@ -52,6 +69,9 @@ export function readStatuses(value: unknown, fail: Fail): StatusSettings {
     const style = readLabelStyle(settings, key, fail);
     if (Object.keys(style).length > 0)
       Object.defineProperty(labels, name, { value: style, enumerable: true });
+    const rule = readRule(settings, key, fail);
+    if (rule)
+      Object.defineProperty(rules, name, { value: rule, enumerable: true });
     return {
       name,
       aliases:
@@ -61,7 +81,39 @@ export function readStatuses(value: unknown, fail: Fail): StatusSettings {
         readBoolean(settings.strict, `${key}.strict`, fail) ?? defaults.strict,
     };
   });
-  return { statuses, labels };
+  return { statuses, labels, rules };
+}
+
+function readRule(
+  settings: Record<string, unknown>,
+  key: string,
+  fail: Fail,
+): StatusRule | undefined {
+  const { setBy, requireApprovals } = settings;
+  if (setBy === undefined && requireApprovals === undefined) return undefined;
+  const setters = readStrings(setBy, `${key}.setBy`, fail)?.flatMap(
+    (text): Setter[] => {
+      const setter = parseSetter(text);
+      if (setter) return [setter];
+      fail(
+        `${key}.setBy`,
+        `"${text}" is neither a user (alice) nor a team (@org/team)`,
+      );
+      return [];
+    },
+  );
+  let approvals = DEFAULT_STATUS_RULE.requireApprovals;
+  if (requireApprovals !== undefined) {
+    if (
+      typeof requireApprovals === "number" &&
+      Number.isInteger(requireApprovals) &&
+      requireApprovals >= 0 &&
+      requireApprovals <= 10
+    )
+      approvals = requireApprovals;
+    else fail(`${key}.requireApprovals`, "must be a whole number from 0 to 10");
+  }
+  return { setBy: setters, requireApprovals: approvals };
 }
 
 function readLabelStyle(

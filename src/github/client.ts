@@ -9,6 +9,11 @@ export type Octokit = Context["octokit"];
 /** The PR as it is now (a redelivered payload may be stale). */
 export interface PullRequestState {
   headSha: string;
+  /** The head branch, and whether it is in this repository (an app cannot push to a fork). */
+  headRef: string;
+  headInRepo: boolean;
+  baseSha: string;
+  author: string | undefined;
   draft: boolean;
   open: boolean;
   labels: string[];
@@ -20,6 +25,21 @@ export interface ChangedFile {
   status: string;
   /** The blob at the PR head; absent for a removed file. */
   sha: string | undefined;
+  /** For a renamed file, its path at the base. */
+  previousPath: string | undefined;
+}
+
+/** A file's text on a branch, with the blob sha an update must name. */
+export interface BranchFile {
+  text: string;
+  sha: string;
+}
+
+/** A submitted review, as far as approvals go. */
+export interface Review {
+  user: string;
+  state: string;
+  submittedAt: string;
 }
 
 /** A git blob's bytes. */
@@ -54,6 +74,26 @@ export interface GitHubClient {
   getBlob(sha: string): Promise<Blob>;
   /** A file's text on the default branch, or undefined when there is none. */
   getFile(path: string): Promise<string | undefined>;
+  /** A file at a branch or commit, or undefined when it does not exist there. */
+  getFileAt(path: string, ref: string): Promise<BranchFile | undefined>;
+  /** Commits a new version of a file on a branch; fails with 409 when `sha` is stale. */
+  putFile(file: {
+    path: string;
+    branch: string;
+    text: string;
+    sha: string;
+    message: string;
+  }): Promise<void>;
+  /** A user's role on the repository (`admin`, `maintain`, `write`, `triage`, `read`), if any. */
+  getPermission(user: string): Promise<string | undefined>;
+  isTeamMember(org: string, slug: string, user: string): Promise<boolean>;
+  listReviews(): Promise<Review[]>;
+  createReviewComment(comment: {
+    commitId: string;
+    path: string;
+    line: number;
+    body: string;
+  }): Promise<void>;
   listComments(): Promise<PlannedComment[]>;
   createComment(body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
@@ -93,6 +133,10 @@ export function createGitHubClient(
       });
       return {
         headSha: data.head.sha,
+        headRef: data.head.ref,
+        headInRepo: data.head.repo?.full_name === data.base.repo.full_name,
+        baseSha: data.base.sha,
+        author: data.user?.login,
         draft: data.draft === true,
         open: data.state === "open",
         labels: data.labels.map((label) => label.name),
@@ -108,6 +152,7 @@ export function createGitHubClient(
         path: file.filename,
         status: file.status,
         sha: file.status === "removed" ? undefined : (file.sha ?? undefined),
+        previousPath: file.previous_filename,
       }));
     },
     async getBlob(sha) {
@@ -130,6 +175,88 @@ export function createGitHubClient(
         if (statusOf(error) === 404) return undefined;
         throw error;
       }
+    },
+    async getFileAt(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({
+          ...repo,
+          path,
+          ref,
+        });
+        if (Array.isArray(data) || data.type !== "file") return undefined;
+        return {
+          text: Buffer.from(data.content, "base64").toString("utf8"),
+          sha: data.sha,
+        };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async putFile(file) {
+      await octokit.rest.repos.createOrUpdateFileContents({
+        ...repo,
+        path: file.path,
+        branch: file.branch,
+        sha: file.sha,
+        message: file.message,
+        content: Buffer.from(file.text, "utf8").toString("base64"),
+      });
+    },
+    async getPermission(user) {
+      try {
+        const { data } =
+          await octokit.rest.repos.getCollaboratorPermissionLevel({
+            ...repo,
+            username: user,
+          });
+        return data.role_name;
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async isTeamMember(org, slug, user) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: slug,
+          username: user,
+        });
+        return data.state === "active";
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    },
+    async listReviews() {
+      const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+        ...repo,
+        pull_number: ref.number,
+        per_page: 100,
+      });
+      return reviews.flatMap((review) =>
+        review.user
+          ? [
+              {
+                user: review.user.login,
+                state: review.state,
+                submittedAt: review.submitted_at ?? "",
+              },
+            ]
+          : [],
+      );
+    },
+    async createReviewComment(comment) {
+      await octokit.rest.pulls.createReviewComment({
+        ...repo,
+        pull_number: ref.number,
+        commit_id: comment.commitId,
+        path: comment.path,
+        line: comment.line,
+        side: "RIGHT",
+        body: comment.body,
+      });
     },
     async listComments() {
       const comments = await octokit.paginate(

@@ -1,43 +1,46 @@
-import picomatch from "picomatch";
 import { createEngine } from "../config/create-engine.js";
-import type { Config } from "../config/parse-config.js";
+
 import { statusLabelsOf } from "../config/status-labels.js";
+import { isRestricted } from "../config/status-rules.js";
+import { createPermissionCheck } from "../github/check-permission.js";
 import type {
-  ChangedFile,
   GitHubClient,
   NewCheckRun,
+  PullRequestState,
 } from "../github/client.js";
 import { loadConfig, loadTemplates } from "../github/load-settings.js";
+import type { DocCache, ReadBlob } from "../github/read-docs.js";
 import {
-  oversizeReason,
-  readBlob,
-  type DocCache,
-  type ReadBlob,
-} from "../github/read-docs.js";
+  decodeState,
+  encodeState,
+  type CommentState,
+} from "../report/comment-state.js";
 import {
   commentBody,
   findChecklistComments,
   planComment,
+  type CommentPlan,
 } from "../report/plan-comment.js";
 import { isEmptyPlan } from "../report/plan-labels.js";
 import { planPullRequest } from "../report/plan-pull-request.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
-import { renderNoDocs } from "../report/render-notices.js";
+import { describePending, renderNoDocs } from "../report/render-notices.js";
 import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
-import {
-  checkParsedDoc,
-  relaxReport,
-  unreadableDocReport,
-  type DocReport,
-  type Engine,
-} from "../validate/check-design-doc.js";
+import { relaxReport, type DocReport } from "../validate/check-design-doc.js";
 import {
   applyCommentPlan,
   applyLabelPlan,
   createCheckRun,
   isCheckRunCurrent,
 } from "./apply-changes.js";
+import { checkStatusMoves } from "./check-status-moves.js";
+import {
+  readDoc,
+  reportOf,
+  selectDocs,
+  vocabularyOf,
+} from "./read-doc-reports.js";
 
 /** What one run on a PR needs. */
 export interface PullRequestRun {
@@ -50,6 +53,14 @@ export interface PullRequestRun {
   /** The head sha the event names; the PR is re-read in case it moved on. */
   eventHeadSha: string;
   today: string;
+}
+
+/** What a label event adds to a run: notes for the comment, and state to remember. */
+export interface RunIntent {
+  /** Markdown lines (already neutralised) shown under the summary. */
+  notes?: string[];
+  /** Replaces the remembered state's entries it names. */
+  state?: CommentState;
 }
 
 /** What a run did, for the log line. */
@@ -67,6 +78,7 @@ export interface RunResult {
  */
 export async function checkPullRequest(
   run: PullRequestRun,
+  intent: RunIntent = {},
 ): Promise<RunResult> {
   const { client } = run;
   const [loaded, files, comments] = await Promise.all([
@@ -96,7 +108,7 @@ export async function checkPullRequest(
     loadTemplates(config, (path) => client.getFile(path)),
     Promise.all(
       docFiles.map((file) =>
-        readDoc(run, file.sha as string, config.maxFileSize),
+        readDoc(client, run.cache, file.sha as string, config.maxFileSize),
       ),
     ),
     config.checkRun || config.mode === "dry-run"
@@ -107,14 +119,18 @@ export async function checkPullRequest(
   if (pr.draft && config.drafts === "skip")
     return { docs: 0, outcome: "skipped: draft", writes };
 
-  const statusLabels = statusLabelsOf(vocabularyOf(config), config.labels);
+  const vocabulary = vocabularyOf(config);
+  const statusLabels = statusLabelsOf(
+    vocabulary.map((status) => status.name),
+    config.labels,
+  );
   const engine = createEngine(
     config,
     templates.templates,
     loadBuiltinTemplates()[0] as Template,
     run.today,
   );
-  const reports = docFiles.map((file, index) => {
+  const checked = docFiles.map((file, index) => {
     const report = reportOf(
       file.path,
       blobs[index] as ReadBlob,
@@ -123,6 +139,18 @@ export async function checkPullRequest(
     );
     return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
   });
+  const remembered = { ...decodeState(ours[0]?.body ?? ""), ...intent.state };
+  const state = currentState(remembered, checked, pr, statusLabels);
+  const reports = Object.values(config.rules).some(isRestricted)
+    ? await checkStatusMoves(docFiles, checked, {
+        client,
+        pr,
+        rules: config.rules,
+        vocabulary,
+        mayUserSet: createPermissionCheck(client),
+        state,
+      })
+    : checked;
   const plan = planPullRequest({
     config,
     errors: [...loaded.errors, ...templates.errors],
@@ -130,11 +158,18 @@ export async function checkPullRequest(
     statusLabels,
     currentLabels: pr.labels,
     hasComment: ours.length > 0,
+    requested: state.pending?.status,
+    notes: [
+      ...(intent.notes ?? []),
+      ...(state.pending ? [describePending(state.pending, reports)] : []),
+    ],
   });
 
   const commentPlan = planComment(
     ours,
-    plan.comment === undefined ? undefined : commentBody(plan.comment),
+    plan.comment === undefined
+      ? undefined
+      : commentBody([plan.comment, ...encodeState(state)].join("\n")),
   );
   const checkRun: NewCheckRun | undefined = plan.checkRun && {
     name: CHECK_RUN_NAME,
@@ -166,55 +201,34 @@ export async function checkPullRequest(
   };
 }
 
-/** The files that are design docs under the config's globs, removed ones left out. */
-export function selectDocs(
-  files: readonly ChangedFile[],
-  paths: readonly string[],
-): ChangedFile[] {
-  const isDoc = picomatch([...paths], { dot: true });
-  return files.filter((file) => file.sha !== undefined && isDoc(file.path));
+/**
+ * What is still worth remembering: a pending status while its label is on the PR and some
+ * doc does not say it yet; who set a status while the docs still say it.
+ */
+function currentState(
+  state: CommentState,
+  reports: readonly DocReport[],
+  pr: PullRequestState,
+  statusLabels: readonly { status: string; name: string }[],
+): CommentState {
+  const labelOf = (status: string): string | undefined =>
+    statusLabels.find((label) => label.status === status)?.name.toLowerCase();
+  const { pending, setBy } = state;
+  const pendingLabel = pending && labelOf(pending.status);
+  const keepPending =
+    pending !== undefined &&
+    pr.labels.some((label) => label.toLowerCase() === pendingLabel) &&
+    reports.some((report) => report.status.value !== pending.status);
+  const keepSetBy =
+    setBy !== undefined &&
+    reports.some((report) => report.status.value === setBy.status);
+  return {
+    pending: keepPending ? pending : undefined,
+    setBy: keepSetBy ? setBy : undefined,
+  };
 }
 
-function vocabularyOf(config: Config): string[] {
-  return (
-    config.statuses?.map((status) => status.name) ??
-    (loadBuiltinTemplates()[0] as Template).statuses
-  );
-}
-
-async function readDoc(
-  run: PullRequestRun,
-  sha: string,
-  maxFileSize: number,
-): Promise<ReadBlob> {
-  const cached = run.cache.get(sha);
-  if (cached) return cached;
-  const blob = await run.client.getBlob(sha);
-  const oversize = oversizeReason(blob.size, maxFileSize);
-  // Not cached: another repo may allow larger docs.
-  if (oversize)
-    return { kind: "unreadable", size: blob.size, reason: oversize };
-  const read = readBlob(blob);
-  run.cache.set(sha, read);
-  return read;
-}
-
-function reportOf(
-  path: string,
-  read: ReadBlob,
-  config: Config,
-  engine: Engine,
-): DocReport {
-  const oversize = oversizeReason(read.size, config.maxFileSize);
-  if (oversize) return unreadableDocReport(path, oversize);
-  if (read.kind === "unreadable") return unreadableDocReport(path, read.reason);
-  return checkParsedDoc(path, read.doc, engine);
-}
-
-function describeCommentWrites(
-  plan: ReturnType<typeof planComment>,
-  writes: string[],
-): string[] {
+function describeCommentWrites(plan: CommentPlan, writes: string[]): string[] {
   if (plan.create !== undefined) writes.push("comment created");
   if (plan.update) writes.push("comment edited");
   if (plan.remove.length > 0)

@@ -28,6 +28,10 @@ export interface PlanInput {
   currentLabels: readonly string[];
   /** Whether the PR already has a checklist comment (kept current even in `on-failure` mode). */
   hasComment: boolean;
+  /** A status asked for by label that the docs do not say yet: its label stays. */
+  requested?: string | undefined;
+  /** Markdown lines (already neutralised) for the top of the comment. */
+  notes?: readonly string[];
 }
 
 const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
@@ -55,9 +59,11 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
   }
   const vocabulary = input.statusLabels.map((label) => label.status);
   const { status, heldBy } = choosePullRequestStatus(reports, vocabulary);
-  const label = input.statusLabels.find((entry) => entry.status === status);
+  const wanted = input.requested ?? status;
+  const label = input.statusLabels.find((entry) => entry.status === wanted);
   const checklist = renderChecklist(reports, [
-    describeStatusLabel(label?.name, heldBy),
+    ...(input.notes ?? []),
+    describeStatusLabel(label?.name, input.requested ? undefined : heldBy),
   ]);
   const failing = reports.some((report) => report.outcome === "failure");
   return finish(input, {

@@ -1,5 +1,6 @@
 import type { ConfigError } from "../config/parse-config.js";
 import { CONFIG_PATH } from "../config/parse-config.js";
+import type { DocReport } from "../validate/check-design-doc.js";
 import { codeSpan, neutralize } from "./neutralize.js";
 
 /** The comment when the repo config cannot be used: every error, each naming its key. */
@@ -36,4 +37,26 @@ export function describeStatusLabel(
   return heldBy === undefined
     ? `Status label: **${name}**.`
     : `Status label: **${name}**, held back by ${neutralize(heldBy)}, the least advanced doc.`;
+}
+
+/**
+ * The note while a status asked for by label waits for the docs: who asked, and the line of
+ * each doc the author must change.
+ */
+export function describePending(
+  pending: { status: string; by: string },
+  reports: readonly DocReport[],
+): string {
+  const status = neutralize(pending.status);
+  const lines = reports
+    .filter((report) => report.status.value !== pending.status)
+    .map((report) =>
+      report.status.line === undefined
+        ? `- ${neutralize(report.path)}: add a line ${codeSpan(`**Status:** ${pending.status}`)} under the title`
+        : `- ${neutralize(report.path)}, line ${report.status.line}: set the Status to ${codeSpan(pending.status)}`,
+    );
+  return [
+    `${neutralize(`@${pending.by}`)} set **${status}**, but Design Docs Bot cannot push to this branch. To apply it, change:`,
+    ...lines,
+  ].join("\n");
 }

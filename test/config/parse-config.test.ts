@@ -15,6 +15,7 @@ test("an empty or absent file gives the defaults", () => {
         optionalSections: [],
         statuses: undefined,
         labels: {},
+        rules: {},
         checkRun: true,
         comment: "always",
         drafts: "check",
@@ -66,6 +67,7 @@ test("every key is read", () => {
       Draft: { name: "status: draft" },
       Accepted: { color: "0e8a16", description: "Agreed, ready to build" },
     },
+    rules: {},
     checkRun: false,
     comment: "on-failure",
     drafts: "wip",
@@ -107,7 +109,7 @@ test("every error is collected, each naming its key", () => {
     {
       key: "statuses.WIP.colour",
       message:
-        "unknown key; known keys are aliases, strict, label, color, description",
+        "unknown key; known keys are aliases, strict, label, color, description, setBy, requireApprovals",
     },
     {
       key: "statuses.WIP.color",
@@ -129,4 +131,44 @@ test("a file that is not a mapping is an error, and the defaults still apply", (
     { key: "(root)", message: "the file must be a mapping of keys to values" },
   ]);
   expect(config.paths).toEqual(["docs/design/**/*.md"]);
+});
+
+test("statuses name who may set them and how many approvals an edit needs", () => {
+  const { config, errors } = parse({
+    statuses: {
+      WIP: null,
+      "In Review": null,
+      Approved: {
+        setBy: ["@acme/architects", "alice", "acme/leads"],
+        requireApprovals: 2,
+      },
+      Obsolete: { requireApprovals: 1 },
+    },
+  });
+  expect(errors).toEqual([]);
+  expect(config.rules).toEqual({
+    Approved: {
+      setBy: [
+        { kind: "team", org: "acme", slug: "architects" },
+        { kind: "user", login: "alice" },
+        { kind: "team", org: "acme", slug: "leads" },
+      ],
+      requireApprovals: 2,
+    },
+    Obsolete: { setBy: undefined, requireApprovals: 1 },
+  });
+  expect(
+    parse({
+      statuses: { Approved: { setBy: ["not a user!"], requireApprovals: -1 } },
+    }).errors,
+  ).toEqual([
+    {
+      key: "statuses.Approved.setBy",
+      message: '"not a user!" is neither a user (alice) nor a team (@org/team)',
+    },
+    {
+      key: "statuses.Approved.requireApprovals",
+      message: "must be a whole number from 0 to 10",
+    },
+  ]);
 });

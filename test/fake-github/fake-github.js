@@ -165,7 +165,13 @@ export class FakeGitHub {
           number: Number(m[1]),
           state: pull.state,
           draft: pull.draft,
-          head: { sha: pull.headSha },
+          user: { login: "Codertocat" },
+          head: {
+            sha: pull.headSha,
+            ref: "changes",
+            repo: { full_name: match[1] },
+          },
+          base: { sha: "base", ref: "main", repo: { full_name: match[1] } },
           labels: pull.labels.map((name) => this.#label(repo, name)),
         },
       ];

@@ -134,20 +134,38 @@ export function blobReply(content: string | Buffer): Record<string, unknown> {
   };
 }
 
-/** The PR as `GET /pulls/2` returns it now. */
+/** The base commit of the example PR. */
+export const BASE_SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+
+/** The PR as `GET /pulls/2` returns it now; `fork` puts its head in another repository. */
 export function pullRequestReply(
   change: {
     labels?: string[];
     draft?: boolean;
     state?: string;
     sha?: string;
+    fork?: boolean;
   } = {},
 ): Record<string, unknown> {
   return {
     number: 2,
     state: change.state ?? "open",
     draft: change.draft ?? false,
-    head: { sha: change.sha ?? HEAD_SHA },
+    user: { login: "Codertocat" },
+    head: {
+      sha: change.sha ?? HEAD_SHA,
+      ref: "changes",
+      repo: {
+        full_name: change.fork
+          ? "mallory/Hello-World"
+          : "Codertocat/Hello-World",
+      },
+    },
+    base: {
+      sha: BASE_SHA,
+      ref: "master",
+      repo: { full_name: "Codertocat/Hello-World" },
+    },
     labels: (change.labels ?? []).map((name, id) => ({ id, name })),
   };
 }

@@ -1,0 +1,67 @@
+import picomatch from "picomatch";
+import type { Config } from "../config/parse-config.js";
+import type { ChangedFile, GitHubClient } from "../github/client.js";
+import {
+  oversizeReason,
+  readBlob,
+  type DocCache,
+  type ReadBlob,
+} from "../github/read-docs.js";
+import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
+import type { Template } from "../templates/types.js";
+import {
+  checkParsedDoc,
+  unreadableDocReport,
+  type DocReport,
+  type Engine,
+} from "../validate/check-design-doc.js";
+import { statusesOf, type StatusDefinition } from "../validate/options.js";
+
+/** The files that are design docs under the config's globs, removed ones left out. */
+export function selectDocs(
+  files: readonly ChangedFile[],
+  paths: readonly string[],
+): ChangedFile[] {
+  const isDoc = picomatch([...paths], { dot: true });
+  return files.filter((file) => file.sha !== undefined && isDoc(file.path));
+}
+
+/** The repo's Status vocabulary, least advanced first. */
+export function vocabularyOf(config: Config): StatusDefinition[] {
+  return (
+    config.statuses ??
+    statusesOf((loadBuiltinTemplates()[0] as Template).statuses)
+  );
+}
+
+/** A doc's blob, from the cache when its sha was read before, else fetched and parsed. */
+export async function readDoc(
+  client: GitHubClient,
+  cache: DocCache,
+  sha: string,
+  maxFileSize: number,
+): Promise<ReadBlob> {
+  const cached = cache.get(sha);
+  if (cached) return cached;
+  const blob = await client.getBlob(sha);
+  const oversize = oversizeReason(blob.size, maxFileSize);
+  // Not cached: another repo may allow larger docs.
+  if (oversize)
+    return { kind: "unreadable", size: blob.size, reason: oversize };
+  const read = readBlob(blob);
+  cache.set(sha, read);
+  return read;
+}
+
+/** The report for a doc read from its blob. */
+export function reportOf(
+  path: string,
+  read: ReadBlob,
+  config: Config,
+  engine: Engine,
+): DocReport {
+  const oversize = oversizeReason(read.size, config.maxFileSize);
+  if (oversize) return unreadableDocReport(path, oversize);
+  if (read.kind === "unreadable") return unreadableDocReport(path, read.reason);
+  return checkParsedDoc(path, read.doc, engine);
+}
