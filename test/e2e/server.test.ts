@@ -69,7 +69,15 @@ test("a signed pull_request webhook ends with one comment, the status label and 
   expect(state.checkRuns).toEqual([
     expect.objectContaining({ name: "Design docs", conclusion: "success" }),
   ]);
-  expect(server.output.join("\n")).toContain('"deliveryId":"delivery-opened"');
+  // The log line may reach us just after the HTTP answer does.
+  const line = await server.waitForLine('"deliveryId":"delivery-opened"');
+  expect(JSON.parse(line)).toMatchObject({
+    repo: "Codertocat/Hello-World",
+    pr: 2,
+    docs: 1,
+    outcome: "success",
+    writes: ["comment created", "labels", "check run"],
+  });
 });
 
 test("the same webhook delivered again makes reads only", async () => {

@@ -16,6 +16,8 @@ export interface RunningServer {
   url: string;
   output: string[];
   process: ChildProcess;
+  /** Resolves with the first line containing `text`, once the server prints it. */
+  waitForLine(text: string): Promise<string>;
   stop(): Promise<number | null>;
 }
 
@@ -61,12 +63,20 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
+  const waiters: { text: string; resolve: (line: string) => void }[] = [];
   const exited = new Promise<number | null>((resolve) =>
     child.on("exit", (code) => resolve(code)),
   );
   const listening = new Promise<void>((resolve, reject) => {
     const read = (chunk: Buffer): void => {
       output.push(...chunk.toString().split("\n").filter(Boolean));
+      for (const waiter of [...waiters]) {
+        const line = output.find((entry) => entry.includes(waiter.text));
+        if (line !== undefined) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(line);
+        }
+      }
       if (output.some((line) => line.includes("Listening on"))) resolve();
     };
     child.stdout?.on("data", read);
@@ -80,6 +90,11 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     output,
     process: child,
+    waitForLine(text) {
+      const line = output.find((entry) => entry.includes(text));
+      if (line !== undefined) return Promise.resolve(line);
+      return new Promise((resolve) => waiters.push({ text, resolve }));
+    },
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
