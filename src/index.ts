@@ -1,7 +1,10 @@
 import type { Probot } from "probot";
 import { createKeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
-import { handlePullRequest } from "./handlers/handle-pull-request.js";
+import {
+  handleLabel,
+  handlePullRequest,
+} from "./handlers/handle-pull-request.js";
 
 /** Settings the app needs beyond Probot's own. */
 export interface AppOptions {
@@ -11,6 +14,7 @@ export interface AppOptions {
   today?: () => string;
 }
 
+/** Events after which the PR is checked again. */
 const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
   "pull_request.reopened",
@@ -18,8 +22,8 @@ const PULL_REQUEST_EVENTS = [
   "pull_request.edited",
   "pull_request.ready_for_review",
   "pull_request.converted_to_draft",
-  "pull_request.labeled",
-  "pull_request.unlabeled",
+  "pull_request_review.submitted",
+  "pull_request_review.dismissed",
 ] as const;
 
 /** The Design Docs Bot app: wires pull request events to their handler. */
@@ -32,6 +36,10 @@ export function createApp(options: AppOptions): (app: Probot) => void {
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     };
     app.on([...PULL_REQUEST_EVENTS], handlePullRequest(state));
+    app.on(
+      ["pull_request.labeled", "pull_request.unlabeled"],
+      handleLabel(state),
+    );
   };
 }
 

@@ -31,9 +31,12 @@ export interface ChangedFile {
 
 /** A file's text on a branch, with the blob sha an update must name. */
 export interface BranchFile {
-  text: string;
+  /** Undefined when the file is not UTF-8 text, which the bot will not rewrite. */
+  text: string | undefined;
   sha: string;
 }
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** A submitted review, as far as approvals go. */
 export interface Review {
@@ -184,10 +187,13 @@ export function createGitHubClient(
           ref,
         });
         if (Array.isArray(data) || data.type !== "file") return undefined;
-        return {
-          text: Buffer.from(data.content, "base64").toString("utf8"),
-          sha: data.sha,
-        };
+        let text: string | undefined;
+        try {
+          text = strictUtf8.decode(Buffer.from(data.content, "base64"));
+        } catch {
+          text = undefined;
+        }
+        return { text, sha: data.sha };
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw error;

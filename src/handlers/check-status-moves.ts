@@ -14,7 +14,7 @@ import type { CommentState } from "../report/comment-state.js";
 import { outcomeOf, type DocReport } from "../validate/check-design-doc.js";
 import type { StatusDefinition } from "../validate/options.js";
 import { readStatus } from "../validate/read-status.js";
-import { atLine, met, unmet } from "../validate/rule.js";
+import { met, unmet } from "../validate/rule.js";
 
 /** What checking status moves needs besides the reports. */
 export interface StatusMoveContext {
@@ -62,10 +62,7 @@ export async function checkStatusMoves(
               ...unmet(
                 "status-approval",
                 requirement,
-                atLine(
-                  `Status ${before ? `moved from "${before}" to` : "set to"} "${status}"; that needs ${needed} approving review${needed === 1 ? "" : "s"} from ${describeSetters(rule)}, ${allowed.size} so far`,
-                  report.status.line,
-                ),
+                `Status ${before ? `moved from "${before}" to` : "set to"} "${status}"; that needs ${needed} approving review${needed === 1 ? "" : "s"} from ${describeSetters(rule)}, ${allowed.size} so far`,
                 report.status.line,
               ),
               severity: "failure" as const,
@@ -85,9 +82,9 @@ async function statusAtBase(
     file.previousPath ?? file.path,
     context.pr.baseSha,
   );
-  return (
-    base && readStatus(parseDesignDoc(base.text), context.vocabulary).value
-  );
+  return base?.text === undefined
+    ? undefined
+    : readStatus(parseDesignDoc(base.text), context.vocabulary).value;
 }
 
 /** Users whose latest deciding review approves. */

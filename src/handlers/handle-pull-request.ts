@@ -1,9 +1,14 @@
 import type { Context } from "probot";
 import { createGitHubClient } from "../github/client.js";
-import { CONFIG_FILE_NAME } from "../github/load-settings.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
+import { CONFIG_FILE_NAME } from "../github/load-settings.js";
 import type { DocCache } from "../github/read-docs.js";
-import { checkPullRequest } from "./check-pull-request.js";
+import { applyStatusLabel } from "./apply-status-label.js";
+import {
+  checkPullRequest,
+  type PullRequestRun,
+  type RunResult,
+} from "./check-pull-request.js";
 
 /** What every PR event's handler shares within one process. */
 export interface HandlerState {
@@ -14,56 +19,83 @@ export interface HandlerState {
   today: () => string;
 }
 
+type PullRequestContext =
+  Context<"pull_request"> | Context<"pull_request_review">;
+
+/** Checks the PR on `pull_request` and `pull_request_review` events. */
+export function handlePullRequest(state: HandlerState) {
+  return (context: PullRequestContext): Promise<void> =>
+    runForPullRequest(context, state, (run) => checkPullRequest(run));
+}
+
+/** Applies a status label a person added or removed, then checks the PR. */
+export function handleLabel(state: HandlerState) {
+  return (
+    context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
+  ) =>
+    runForPullRequest(context, state, (run) =>
+      applyStatusLabel(run, {
+        action: context.payload.action,
+        label: context.payload.label?.name ?? "",
+        sender: context.payload.sender.login,
+      }),
+    );
+}
+
 /**
- * Handles a `pull_request` event: ignores bots (this app included), serialises runs per PR,
+ * Runs `work` for the event's PR: ignores bots (this app included), serialises runs per PR,
  * and logs one line per event with the delivery id, what was checked, what was written, the
  * API calls made and the time taken.
  */
-export function handlePullRequest(state: HandlerState) {
-  return async (context: Context<"pull_request">): Promise<void> => {
-    const { payload } = context;
-    const repo = payload.repository.full_name;
-    const pr = payload.pull_request.number;
-    const fields = { deliveryId: context.id, repo, pr, action: payload.action };
-    if (context.isBot) {
-      context.log.debug(fields, "Ignored: sent by a bot");
-      return;
-    }
-    let apiCalls = 0;
-    const count = (): void => {
-      apiCalls += 1;
-    };
-    context.octokit.hook.before("request", count);
-    const started = performance.now();
-    try {
-      const result = await state.queue.run(`${repo}#${pr}`, () =>
-        checkPullRequest({
-          client: createGitHubClient(context.octokit, {
-            owner: payload.repository.owner.login,
-            repo: payload.repository.name,
-            number: pr,
-          }),
-          readConfig: () => context.config(CONFIG_FILE_NAME),
-          cache: state.cache,
-          appId: state.appId,
-          eventHeadSha: payload.pull_request.head.sha,
-          today: state.today(),
-        }),
-      );
-      context.log.info(
-        { ...fields, ...result, apiCalls, durationMs: elapsed(started) },
-        `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
-      );
-    } catch (error) {
-      context.log.error(
-        { ...fields, err: error, apiCalls, durationMs: elapsed(started) },
-        `${repo}#${pr}: run failed`,
-      );
-      throw error;
-    } finally {
-      context.octokit.hook.remove("request", count);
-    }
+async function runForPullRequest(
+  context: PullRequestContext,
+  state: HandlerState,
+  work: (run: PullRequestRun) => Promise<RunResult>,
+): Promise<void> {
+  const { payload } = context;
+  const repo = payload.repository.full_name;
+  const pr = payload.pull_request.number;
+  const fields = { deliveryId: context.id, repo, pr, action: payload.action };
+  if (context.isBot) {
+    context.log.debug(fields, "Ignored: sent by a bot");
+    return;
+  }
+  let apiCalls = 0;
+  const count = (): void => {
+    apiCalls += 1;
   };
+  context.octokit.hook.before("request", count);
+  const started = performance.now();
+  let config: Promise<unknown> | undefined;
+  try {
+    const result = await state.queue.run(`${repo}#${pr}`, () =>
+      work({
+        client: createGitHubClient(context.octokit, {
+          owner: payload.repository.owner.login,
+          repo: payload.repository.name,
+          number: pr,
+        }),
+        // Read once per event, however many steps ask for it.
+        readConfig: () => (config ??= context.config(CONFIG_FILE_NAME)),
+        cache: state.cache,
+        appId: state.appId,
+        eventHeadSha: payload.pull_request.head.sha,
+        today: state.today(),
+      }),
+    );
+    context.log.info(
+      { ...fields, ...result, apiCalls, durationMs: elapsed(started) },
+      `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
+    );
+  } catch (error) {
+    context.log.error(
+      { ...fields, err: error, apiCalls, durationMs: elapsed(started) },
+      `${repo}#${pr}: run failed`,
+    );
+    throw error;
+  } finally {
+    context.octokit.hook.remove("request", count);
+  }
 }
 
 function elapsed(started: number): number {

@@ -170,3 +170,38 @@ function frontMatterEnd(lines: readonly string[]): number | undefined {
   );
   return index > 0 ? index : undefined;
 }
+
+/** A one-line change the author can apply: replace line `line` with `text` (which may span lines). */
+export interface StatusSuggestion {
+  line: number;
+  text: string;
+}
+
+/**
+ * The change `setStatus` would make, as a GitHub suggestion on one line of the doc: the
+ * Status line rewritten, or the line before an added Status followed by it.
+ */
+export function suggestStatus(
+  source: string,
+  value: string,
+): StatusSuggestion | undefined {
+  const written = setStatus(source, value);
+  if (written === undefined || written === source) return undefined;
+  const before = splitLines(source.replace(/^\uFEFF/u, ""));
+  const after = splitLines(written.replace(/^\uFEFF/u, ""));
+  let head = 0;
+  while (head < before.length && before[head] === after[head]) head += 1;
+  const added = after.length - before.length;
+  const strip = (line: string): string =>
+    line.slice(0, line.length - endingOf(line).length);
+  if (added === 0) return { line: head + 1, text: strip(after[head] ?? "") };
+  // Lines were inserted after line `head` (1-based): suggest that line plus them.
+  const anchor = Math.max(head - 1, 0);
+  return {
+    line: anchor + 1,
+    text: after
+      .slice(anchor, head + added)
+      .map(strip)
+      .join("\n"),
+  };
+}

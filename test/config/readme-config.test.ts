@@ -30,6 +30,12 @@ test("the README's example config is valid and sets every key", () => {
       "templates",
     ].sort(),
   );
+  expect(config.rules).toEqual({
+    Approved: {
+      setBy: [{ kind: "team", org: "acme", slug: "architects" }],
+      requireApprovals: 1,
+    },
+  });
   expect(config.labels).toEqual({
     WIP: { color: "fbca04" },
     "In Review": { name: "design: in review" },

@@ -57,6 +57,7 @@ export async function createTestProbot(
 
 type PullRequestExample = {
   action: string;
+  label?: { name: string };
   installation?: { id: number; node_id: string };
   sender: { login: string; type: string };
   pull_request: { draft: boolean; head: { sha: string } };
@@ -68,25 +69,37 @@ export function pullRequestEvent(
   action: string,
   change: (payload: PullRequestExample) => void = () => undefined,
 ): { id: string; name: "pull_request"; payload: never } {
+  return webhookEvent("pull_request", action, change);
+}
+
+/** A real `pull_request_review` payload, with an installation. */
+export function reviewEvent(
+  action: string,
+  change: (payload: PullRequestExample) => void = () => undefined,
+): { id: string; name: "pull_request_review"; payload: never } {
+  return webhookEvent("pull_request_review", action, change);
+}
+
+function webhookEvent<Name extends string>(
+  name: Name,
+  action: string,
+  change: (payload: PullRequestExample) => void,
+): { id: string; name: Name; payload: never } {
   const group = (
     examples as unknown as {
       name: string;
       examples: PullRequestExample[];
     }[]
-  ).find((entry) => entry.name === "pull_request");
+  ).find((entry) => entry.name === name);
   const example = group?.examples.find((entry) => entry.action === action);
-  if (!example) throw new Error(`no pull_request.${action} example`);
+  if (!example) throw new Error(`no ${name}.${action} example`);
   const payload = structuredClone(example);
   payload.installation = {
     id: INSTALLATION_ID,
     node_id: "MDIzOkluc3RhbGxhdGlvbjI=",
   };
   change(payload);
-  return {
-    id: `delivery-${action}`,
-    name: "pull_request",
-    payload: payload as never,
-  };
+  return { id: `delivery-${action}`, name, payload: payload as never };
 }
 
 /** A nock scope for GitHub's API that hands out an installation token. */
@@ -231,5 +244,18 @@ export function capture(into: unknown[]): (body: unknown) => boolean {
   return (body) => {
     into.push(body);
     return true;
+  };
+}
+
+/** The contents API's answer for a file. */
+export function contentsReply(
+  text: string,
+  sha: string,
+): Record<string, unknown> {
+  return {
+    type: "file",
+    sha,
+    encoding: "base64",
+    content: Buffer.from(text).toString("base64"),
   };
 }

@@ -1,0 +1,173 @@
+import { statusLabelsOf } from "../config/status-labels.js";
+import {
+  DEFAULT_STATUS_RULE,
+  describeSetters,
+} from "../config/status-rules.js";
+import { createPermissionCheck } from "../github/check-permission.js";
+import {
+  statusOf,
+  type ChangedFile,
+  type GitHubClient,
+  type PullRequestState,
+} from "../github/client.js";
+import { loadConfig } from "../github/load-settings.js";
+import type { CommentState } from "../report/comment-state.js";
+import { neutralize } from "../report/neutralize.js";
+import { setStatus, suggestStatus } from "../validate/set-status.js";
+import {
+  checkPullRequest,
+  type PullRequestRun,
+  type RunResult,
+} from "./check-pull-request.js";
+import { selectDocs, vocabularyOf } from "./read-doc-reports.js";
+
+/** A person adding or removing a label on a PR. */
+export interface LabelEvent {
+  action: "labeled" | "unlabeled";
+  label: string;
+  sender: string;
+}
+
+/**
+ * Handles a person adding or removing a status label. Added by someone allowed to set that
+ * status: the docs' Status is rewritten on the PR branch (one commit per doc), or, where the
+ * bot cannot push, the label stays and the author is told which line to change. Added by
+ * someone not allowed: the label comes off again and the comment says who may set it.
+ * Removed: the label the docs call for comes back, and the comment says how to change status.
+ */
+export async function applyStatusLabel(
+  run: PullRequestRun,
+  event: LabelEvent,
+): Promise<RunResult> {
+  const { config } = await loadConfig(run.readConfig);
+  const label = statusLabelsOf(
+    vocabularyOf(config).map((status) => status.name),
+    config.labels,
+  ).find((entry) => entry.name.toLowerCase() === event.label.toLowerCase());
+  if (!label) return { docs: 0, outcome: "not a status label", writes: [] };
+  const who = neutralize(`@${event.sender}`);
+  const name = neutralize(label.name);
+  if (event.action === "unlabeled") {
+    return checkPullRequest(run, {
+      notes: [
+        `${who} removed the **${name}** label. The status label follows the Status written in the docs: to change it, edit the Status line of the doc, or add another status label.`,
+      ],
+    });
+  }
+  const [pr, files] = await Promise.all([
+    run.client.getPullRequest(),
+    run.client.listChangedFiles(),
+  ]);
+  if (
+    !pr.labels.some(
+      (entry) => entry.toLowerCase() === event.label.toLowerCase(),
+    )
+  )
+    return { docs: 0, outcome: "label already gone", writes: [] };
+  const rule = config.rules[label.status] ?? DEFAULT_STATUS_RULE;
+  if (!(await createPermissionCheck(run.client)(event.sender, rule))) {
+    return checkPullRequest(run, {
+      notes: [
+        `${who} added **${name}**, but only ${neutralize(describeSetters(rule))} may set that status, so the label was taken off again.`,
+      ],
+    });
+  }
+  const docs = selectDocs(files, config.paths);
+  const state = await writeStatus(
+    run.client,
+    pr,
+    docs,
+    label.status,
+    event.sender,
+  );
+  return checkPullRequest(run, { state });
+}
+
+/**
+ * Writes the status into each doc on the PR's branch. Returns what to remember: who set it,
+ * and, for docs the bot could not write, the status still pending (with a suggestion posted
+ * on the Status line where GitHub allows one).
+ */
+async function writeStatus(
+  client: GitHubClient,
+  pr: PullRequestState,
+  docs: readonly ChangedFile[],
+  status: string,
+  by: string,
+): Promise<CommentState> {
+  let writable = pr.headInRepo;
+  let wrote = false;
+  let pending = false;
+  for (const doc of docs) {
+    const result = writable
+      ? await commitStatus(client, pr.headRef, doc.path, status)
+      : "cannot write";
+    if (result === "written") wrote = true;
+    if (result === "cannot write" || result === "not editable") {
+      pending = true;
+      if (result === "cannot write") writable = false;
+      await suggest(client, pr.headSha, doc.path, status);
+    }
+  }
+  return {
+    pending: pending ? { status, by } : undefined,
+    setBy: wrote ? { status, by } : undefined,
+  };
+}
+
+type CommitResult = "written" | "unchanged" | "not editable" | "cannot write";
+
+/** One commit setting one doc's Status; a stale sha (409) is re-read and retried once. */
+async function commitStatus(
+  client: GitHubClient,
+  branch: string,
+  path: string,
+  status: string,
+): Promise<CommitResult> {
+  for (let attempt = 0; ; attempt += 1) {
+    const file = await client.getFileAt(path, branch);
+    if (file?.text === undefined) return "not editable";
+    const text = setStatus(file.text, status);
+    if (text === undefined) return "not editable";
+    if (text === file.text) return "unchanged";
+    try {
+      await client.putFile({
+        path,
+        branch,
+        text,
+        sha: file.sha,
+        message: `docs(design): set status of ${path} to ${status}`,
+      });
+      return "written";
+    } catch (error) {
+      const code = statusOf(error);
+      if (code === 409 && attempt === 0) continue;
+      if (code === 403 || code === 404) return "cannot write";
+      throw error;
+    }
+  }
+}
+
+/** A suggestion on the Status line, for the author to apply; skipped where GitHub refuses it. */
+async function suggest(
+  client: GitHubClient,
+  headSha: string,
+  path: string,
+  status: string,
+): Promise<void> {
+  const file = await client.getFileAt(path, headSha);
+  const suggestion =
+    file?.text === undefined ? undefined : suggestStatus(file.text, status);
+  if (!suggestion) return;
+  try {
+    await client.createReviewComment({
+      commitId: headSha,
+      path,
+      line: suggestion.line,
+      body: `Set the Status to ${neutralize(status)}:\n\`\`\`suggestion\n${suggestion.text}\n\`\`\``,
+    });
+  } catch (error) {
+    // 422: the line is not part of the diff, so no suggestion can sit on it.
+    if (statusOf(error) !== 422) throw error;
+  }
+}
