@@ -79,14 +79,17 @@ export interface GitHubClient {
   getFile(path: string): Promise<string | undefined>;
   /** A file at a branch or commit, or undefined when it does not exist there. */
   getFileAt(path: string, ref: string): Promise<BranchFile | undefined>;
-  /** Commits a new version of a file on a branch; fails with 409 when `sha` is stale. */
+  /**
+   * Commits a new version of a file on a branch; fails with 409 when `sha` is stale. Returns
+   * the new commit's sha and the file's new blob sha.
+   */
   putFile(file: {
     path: string;
     branch: string;
     text: string;
     sha: string;
     message: string;
-  }): Promise<void>;
+  }): Promise<{ commitSha: string | undefined; blobSha: string | undefined }>;
   /** A user's role on the repository (`admin`, `maintain`, `write`, `triage`, `read`), if any. */
   getPermission(user: string): Promise<string | undefined>;
   isTeamMember(org: string, slug: string, user: string): Promise<boolean>;
@@ -200,7 +203,7 @@ export function createGitHubClient(
       }
     },
     async putFile(file) {
-      await octokit.rest.repos.createOrUpdateFileContents({
+      const { data } = await octokit.rest.repos.createOrUpdateFileContents({
         ...repo,
         path: file.path,
         branch: file.branch,
@@ -208,6 +211,7 @@ export function createGitHubClient(
         message: file.message,
         content: Buffer.from(file.text, "utf8").toString("base64"),
       });
+      return { commitSha: data.commit.sha, blobSha: data.content?.sha };
     },
     async getPermission(user) {
       try {

@@ -11,12 +11,12 @@ import {
   type PullRequestState,
 } from "../github/client.js";
 import { loadConfig } from "../github/load-settings.js";
-import type { CommentState } from "../report/comment-state.js";
 import { neutralize } from "../report/neutralize.js";
 import { setStatus, suggestStatus } from "../validate/set-status.js";
 import {
   checkPullRequest,
   type PullRequestRun,
+  type RunIntent,
   type RunResult,
 } from "./check-pull-request.js";
 import { selectDocs, vocabularyOf } from "./read-doc-reports.js";
@@ -73,20 +73,21 @@ export async function applyStatusLabel(
     });
   }
   const docs = selectDocs(files, config.paths);
-  const state = await writeStatus(
+  const written = await writeStatus(
     run.client,
     pr,
     docs,
     label.status,
     event.sender,
   );
-  return checkPullRequest(run, { state });
+  return checkPullRequest(run, written);
 }
 
 /**
- * Writes the status into each doc on the PR's branch. Returns what to remember: who set it,
- * and, for docs the bot could not write, the status still pending (with a suggestion posted
- * on the Status line where GitHub allows one).
+ * Writes the status into each doc on the PR's branch. Returns what the run after it needs:
+ * who set it, the status still pending for docs the bot could not write (with a suggestion
+ * posted on the Status line where GitHub allows one), and the commits made, which GitHub's
+ * file list may not show yet.
  */
 async function writeStatus(
   client: GitHubClient,
@@ -94,28 +95,38 @@ async function writeStatus(
   docs: readonly ChangedFile[],
   status: string,
   by: string,
-): Promise<CommentState> {
+): Promise<RunIntent> {
   let writable = pr.headInRepo;
-  let wrote = false;
   let pending = false;
+  const written: Record<string, string> = {};
+  let headSha: string | undefined;
   for (const doc of docs) {
     const result = writable
       ? await commitStatus(client, pr.headRef, doc.path, status)
       : "cannot write";
-    if (result === "written") wrote = true;
-    if (result === "cannot write" || result === "not editable") {
+    if (typeof result === "object") {
+      if (result.blobSha) written[doc.path] = result.blobSha;
+      headSha = result.commitSha ?? headSha;
+    } else if (result === "cannot write" || result === "not editable") {
       pending = true;
       if (result === "cannot write") writable = false;
       await suggest(client, pr.headSha, doc.path, status);
     }
   }
   return {
-    pending: pending ? { status, by } : undefined,
-    setBy: wrote ? { status, by } : undefined,
+    state: {
+      pending: pending ? { status, by } : undefined,
+      setBy: headSha !== undefined ? { status, by } : undefined,
+    },
+    ...(headSha !== undefined ? { written: { headSha, blobs: written } } : {}),
   };
 }
 
-type CommitResult = "written" | "unchanged" | "not editable" | "cannot write";
+type CommitResult =
+  | { commitSha: string | undefined; blobSha: string | undefined }
+  | "unchanged"
+  | "not editable"
+  | "cannot write";
 
 /** One commit setting one doc's Status; a stale sha (409) is re-read and retried once. */
 async function commitStatus(
@@ -131,14 +142,13 @@ async function commitStatus(
     if (text === undefined) return "not editable";
     if (text === file.text) return "unchanged";
     try {
-      await client.putFile({
+      return await client.putFile({
         path,
         branch,
         text,
         sha: file.sha,
         message: `docs(design): set status of ${path} to ${status}`,
       });
-      return "written";
     } catch (error) {
       const code = statusOf(error);
       if (code === 409 && attempt === 0) continue;

@@ -61,6 +61,8 @@ export interface RunIntent {
   notes?: string[];
   /** Replaces the remembered state's entries it names. */
   state?: CommentState;
+  /** Commits this event made: GitHub's file list and PR may lag behind them for a moment. */
+  written?: { headSha: string; blobs: Record<string, string> };
 }
 
 /** What a run did, for the log line. */
@@ -88,7 +90,10 @@ export async function checkPullRequest(
   ]);
   const { config } = loaded;
   const ours = findChecklistComments(comments, run.appId);
-  const docFiles = selectDocs(files, config.paths);
+  const blobs = intent.written?.blobs ?? {};
+  const docFiles = selectDocs(files, config.paths).map((file) =>
+    Object.hasOwn(blobs, file.path) ? { ...file, sha: blobs[file.path] } : file,
+  );
   const writes: string[] = [];
 
   if (docFiles.length === 0) {
@@ -103,8 +108,12 @@ export async function checkPullRequest(
     };
   }
 
-  const [pr, templates, blobs, listedRuns] = await Promise.all([
-    client.getPullRequest(),
+  const [pr, templates, docBlobs, listedRuns] = await Promise.all([
+    client
+      .getPullRequest()
+      .then((read) =>
+        intent.written ? { ...read, headSha: intent.written.headSha } : read,
+      ),
     loadTemplates(config, (path) => client.getFile(path)),
     Promise.all(
       docFiles.map((file) =>
@@ -133,7 +142,7 @@ export async function checkPullRequest(
   const checked = docFiles.map((file, index) => {
     const report = reportOf(
       file.path,
-      blobs[index] as ReadBlob,
+      docBlobs[index] as ReadBlob,
       config,
       engine,
     );

@@ -516,3 +516,47 @@ test("without contents write (403 on the commit), the bot keeps the label and su
     "- docs/design/a.md, line 4: set the Status to `Approved`",
   );
 });
+
+test("a file list that still lags behind the bot's commit does not undo the status", async () => {
+  const probot = await createTestProbot();
+  const runs: { head_sha: string; conclusion: string }[] = [];
+  const scope = mockLabelReads(mockGitHub(), {
+    labels: ["In Review", "Approved"],
+  })
+    .get(`${REPO}/collaborators/Codertocat/permission`)
+    .reply(200, { role_name: "write" })
+    .get(DOC_PATH)
+    .query({ ref: "changes" })
+    .reply(200, contentsReply(IN_REVIEW, "old"))
+    .put(DOC_PATH)
+    .reply(201, {
+      commit: { sha: NEW_HEAD },
+      content: { sha: "approved-blob" },
+    })
+    // GitHub still lists the old blob and the old head for a moment.
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(200, [changedFile(DOC, "old", "modified")])
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(200, [])
+    .get(`${REPO}/pulls/2`)
+    .reply(200, pullRequestReply({ labels: ["In Review", "Approved"] }))
+    .get(`${REPO}/git/blobs/approved-blob`)
+    .reply(200, blobReply(APPROVED))
+    .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] })
+    .get(`${REPO}/commits/${NEW_HEAD}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] })
+    .post(`${REPO}/issues/2/comments`)
+    .reply(201, {})
+    .delete(`${REPO}/issues/2/labels/In%20Review`)
+    .reply(200, [])
+    .post(`${REPO}/check-runs`, capture(runs))
+    .reply(201, { id: 1 });
+  await probot.receive(labeled("Approved"));
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(runs[0]).toMatchObject({ head_sha: NEW_HEAD, conclusion: "success" });
+});
