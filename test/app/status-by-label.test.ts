@@ -10,6 +10,7 @@ import {
   commentReply,
   contentsReply,
   createTestProbot,
+  mockReads,
   mockConfig,
   mockGitHub,
   pullRequestEvent,
@@ -559,4 +560,61 @@ test("a file list that still lags behind the bot's commit does not undo the stat
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(runs[0]).toMatchObject({ head_sha: NEW_HEAD, conclusion: "success" });
+});
+
+test("a doc created as Approved needs requireApprovals from allowed people, and a dismissed approval stops counting", async () => {
+  const config =
+    "statuses:\n  WIP:\n  In Review:\n  Approved: { setBy: [alice, carol], requireApprovals: 2 }\n  Obsolete:\n";
+  const review = (user: string, state: string, day: number) => ({
+    user: { login: user },
+    state,
+    submitted_at: `2026-11-${day}T10:00:00Z`,
+  });
+  const runWith = async (
+    event: ReturnType<typeof reviewEvent>,
+    reviews: Record<string, unknown>[],
+  ) => {
+    const probot = await createTestProbot();
+    const runs: { conclusion: string }[] = [];
+    const comments: { body: string }[] = [];
+    // The doc is new in this PR, so there is no Status at the base to read.
+    const scope = mockReads(mockGitHub(), {
+      config,
+      files: [changedFile(DOC, "new-doc", "added")],
+      blobs: { "new-doc": APPROVED },
+      pr: { labels: ["Approved"] },
+    })
+      .get(`${REPO}/pulls/2/reviews`)
+      .query(true)
+      .reply(200, reviews)
+      .post(`${REPO}/issues/2/comments`, capture(comments))
+      .reply(201, {})
+      .post(`${REPO}/check-runs`, capture(runs))
+      .reply(201, { id: 1 });
+    await probot.receive(event);
+    expect(scope.pendingMocks()).toEqual([]);
+    return { conclusion: runs[0]?.conclusion, comment: comments[0]?.body };
+  };
+
+  // bob may not set Approved, so his approval does not count; carol's was dismissed.
+  const dismissed = await runWith(reviewEvent("dismissed"), [
+    review("alice", "APPROVED", 20),
+    review("bob", "APPROVED", 20),
+    review("carol", "APPROVED", 20),
+    review("carol", "DISMISSED", 21),
+  ]);
+  expect(dismissed.conclusion).toBe("failure");
+  expect(dismissed.comment).toContain(
+    '- [ ] Status set to "Approved"; that needs 2 approving reviews from @&#8203;alice or @&#8203;carol, 1 so far',
+  );
+
+  const approved = await runWith(reviewEvent("submitted"), [
+    review("alice", "APPROVED", 20),
+    review("carol", "DISMISSED", 21),
+    review("carol", "APPROVED", 22),
+  ]);
+  expect(approved.conclusion).toBe("success");
+  expect(approved.comment).toContain(
+    '- [x] Status "Approved" approved by @&#8203;alice or @&#8203;carol',
+  );
 });
