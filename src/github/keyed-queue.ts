@@ -3,6 +3,8 @@ export interface KeyedQueue {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
   /** Keys with work queued or running. */
   readonly size: number;
+  /** Resolves once no work is queued or running, including work queued while waiting. */
+  idle(): Promise<void>;
 }
 
 /**
@@ -27,6 +29,9 @@ export function createKeyedQueue(): KeyedQueue {
     },
     get size() {
       return tails.size;
+    },
+    async idle() {
+      while (tails.size > 0) await Promise.all(tails.values());
     },
   };
 }

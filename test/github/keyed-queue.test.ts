@@ -28,3 +28,33 @@ test("tasks for one key run in turn, tasks for other keys alongside, and a failu
   await new Promise((resolve) => setImmediate(resolve));
   expect(queue.size).toBe(0);
 });
+
+test("idle waits for running work and for work queued behind it", async () => {
+  const queue = createKeyedQueue();
+  const done: string[] = [];
+  let release = (): void => undefined;
+  void queue.run(
+    "pr-1",
+    () =>
+      new Promise<void>((resolve) => {
+        release = () => {
+          done.push("first");
+          // Queued while idle() is already waiting.
+          void queue.run("pr-2", async () => {
+            done.push("second");
+          });
+          resolve();
+        };
+      }),
+  );
+  let idle = false;
+  const waiting = queue.idle().then(() => {
+    idle = true;
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(idle).toBe(false);
+  release();
+  await waiting;
+  expect(done).toEqual(["first", "second"]);
+  await expect(createKeyedQueue().idle()).resolves.toBeUndefined();
+});
