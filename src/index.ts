@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { createKeyedQueue } from "./github/keyed-queue.js";
+import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
   handleLabel,
@@ -12,6 +12,8 @@ export interface AppOptions {
   appId: number;
   /** Today's date, `YYYY-MM-DD`; tests fix it. */
   today?: () => string;
+  /** Where each PR's runs wait their turn; the server drains it before it exits. */
+  queue?: KeyedQueue;
 }
 
 /** Events after which the PR is checked again. */
@@ -32,7 +34,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
     const state = {
       appId: options.appId,
       cache: createDocCache(),
-      queue: createKeyedQueue(),
+      queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     };
     app.on([...PULL_REQUEST_EVENTS], handlePullRequest(state));

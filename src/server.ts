@@ -1,12 +1,91 @@
 /** Starts Design Docs Bot's server: `npm start`, or `node lib/server.js` in the container. */
-import { run } from "probot";
+import { createNodeMiddleware, createProbot, run } from "probot";
+import { createKeyedQueue } from "./github/keyed-queue.js";
 import { DesignDocsOctokit } from "./github/octokit.js";
-import { checkEnvironment } from "./check-environment.js";
-import app from "./index.js";
+import app, { createApp } from "./index.js";
+import { readServerSettings } from "./serve/server-settings.js";
+import { createWebhookServer } from "./serve/webhook-server.js";
 
-const problem = checkEnvironment(process.env);
-if (problem) {
-  console.error(`Design Docs Bot cannot start: ${problem}`);
+try {
+  process.loadEnvFile();
+} catch {
+  // No .env beside the server: the environment is all there is.
+}
+const read = readServerSettings(process.env);
+if ("problem" in read) {
+  console.error(`Design Docs Bot cannot start: ${read.problem}`);
   process.exit(1);
 }
-await run(app, { Octokit: DesignDocsOctokit });
+const { settings } = read;
+
+if (settings.setup) {
+  // No app yet: Probot's setup page registers one from app.yml and writes .env. It is kept
+  // to loopback by readServerSettings.
+  await run(app, { Octokit: DesignDocsOctokit });
+} else {
+  const probot = createProbot({
+    env: { LOG_LEVEL: "info", ...process.env },
+    overrides: { Octokit: DesignDocsOctokit },
+  });
+  const queue = createKeyedQueue();
+  const middleware = await createNodeMiddleware(
+    createApp({ appId: Number(process.env.APP_ID), queue }),
+    { probot, webhooksPath: settings.webhookPath },
+  );
+  // Set once Probot has initialised, which loading the app waits for.
+  const log = probot.log;
+  const { server, drain } = createWebhookServer({
+    middleware,
+    webhookPath: settings.webhookPath,
+    maxBodyBytes: settings.maxBodyBytes,
+    log,
+  });
+  process.on("unhandledRejection", (reason) => {
+    log.error(
+      { err: reason },
+      "Unhandled rejection (the server keeps running)",
+    );
+  });
+  const stop = async (signal: string): Promise<void> => {
+    drain();
+    log.info(
+      { signal, prsInFlight: queue.size },
+      `${signal}: taking no new deliveries, finishing ${queue.size} PR(s) in flight`,
+    );
+    // Closed once every connection has ended, answers to the deliveries in flight included.
+    const closed = new Promise<void>((resolve) =>
+      server.close(() => resolve()),
+    );
+    const finished = await Promise.race([
+      Promise.all([queue.idle(), closed]).then(() => true),
+      new Promise<false>((resolve) =>
+        setTimeout(resolve, settings.shutdownTimeoutMs, false).unref(),
+      ),
+    ]);
+    if (finished) log.info("Stopped: every delivery finished");
+    else
+      log.warn(
+        { prsInFlight: queue.size },
+        `Stopped after ${settings.shutdownTimeoutMs} ms with ${queue.size} PR(s) unfinished; GitHub can redeliver their events`,
+      );
+    process.exit(0);
+  };
+  process.once("SIGTERM", (signal) => void stop(signal));
+  process.once("SIGINT", (signal) => void stop(signal));
+  await new Promise<void>((resolve) =>
+    server.listen(settings.port, settings.host, resolve),
+  );
+  log.info(`Listening on http://${settings.host}:${settings.port}`);
+  if (settings.webhookProxy) {
+    // smee-client is a development dependency; production refuses a proxy URL.
+    const { SmeeClient } = await import("smee-client");
+    await new SmeeClient({
+      source: settings.webhookProxy,
+      target: `http://${settings.host}:${settings.port}${settings.webhookPath}`,
+      logger: {
+        info: (message: string) => log.info(message),
+        error: (message: string) => log.error(message),
+      },
+    }).start();
+  }
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import nock from "nock";
-import { checkEnvironment } from "../../src/check-environment.js";
+import { readServerSettings } from "../../src/serve/server-settings.js";
 import {
   REPO,
   changedFile,
@@ -109,19 +109,56 @@ test("a failed run is logged with the delivery id and does not stop the app", as
   );
 });
 
-test("the server refuses to start in production without a webhook secret", () => {
-  expect(checkEnvironment({ NODE_ENV: "production", APP_ID: "1" })).toMatch(
+test("the server refuses to start on settings it cannot use, and says which", () => {
+  const problem = (env: NodeJS.ProcessEnv): string | undefined => {
+    const read = readServerSettings(env);
+    return "problem" in read ? read.problem : undefined;
+  };
+  expect(problem({ NODE_ENV: "production", APP_ID: "1" })).toMatch(
     /^WEBHOOK_SECRET is not set/u,
   );
   expect(
-    checkEnvironment({
+    problem({ NODE_ENV: "production", APP_ID: "1", WEBHOOK_SECRET: "s" }),
+  ).toBeUndefined();
+  expect(problem({ APP_ID: "1" })).toBeUndefined();
+  expect(problem({ APP_ID: "my-app", WEBHOOK_SECRET: "s" })).toBe(
+    'APP_ID must be your GitHub App\'s numeric id, not "my-app".',
+  );
+  // Without an app, only the setup page runs, and never where others can reach it.
+  expect(problem({ HOST: "0.0.0.0" })).toMatch(
+    /^APP_ID is not set, so only the setup page would run.*not on HOST=0\.0\.0\.0/u,
+  );
+  expect(problem({ NODE_ENV: "production", WEBHOOK_SECRET: "s" })).toMatch(
+    /^APP_ID is not set\. Set APP_ID, PRIVATE_KEY/u,
+  );
+  expect(
+    problem({
       NODE_ENV: "production",
       APP_ID: "1",
       WEBHOOK_SECRET: "s",
+      WEBHOOK_PROXY_URL: "https://smee.io/x",
     }),
-  ).toBeUndefined();
-  expect(checkEnvironment({ APP_ID: "1" })).toBeUndefined();
-  expect(checkEnvironment({ APP_ID: "my-app", WEBHOOK_SECRET: "s" })).toBe(
-    'APP_ID must be your GitHub App\'s numeric id, not "my-app".',
+  ).toMatch(/^WEBHOOK_PROXY_URL is for local development only/u);
+  expect(problem({ APP_ID: "1", MAX_WEBHOOK_BYTES: "1e9" })).toBe(
+    'MAX_WEBHOOK_BYTES must be a whole number from 1024 to 26214400, not "1e9".',
   );
+  expect(problem({ APP_ID: "1", PARSE_TIME_BUDGET_MS: "0" })).toBe(
+    'PARSE_TIME_BUDGET_MS must be a whole number from 100 to 60000, not "0".',
+  );
+});
+
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 s per doc", () => {
+  expect(readServerSettings({ APP_ID: "1" })).toEqual({
+    settings: {
+      setup: false,
+      host: "localhost",
+      port: 3000,
+      webhookPath: "/api/github/webhooks",
+      webhookProxy: undefined,
+      maxBodyBytes: 1048576,
+      shutdownTimeoutMs: 10000,
+      parseTimeBudgetMs: 2000,
+    },
+  });
+  expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });
 });

@@ -16,6 +16,8 @@ export interface RunningServer {
   url: string;
   output: string[];
   process: ChildProcess;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
   /** Resolves with the first line containing `text`, once the server prints it. */
   waitForLine(text: string): Promise<string>;
   stop(): Promise<number | null>;
@@ -90,6 +92,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     output,
     process: child,
+    exited,
     waitForLine(text) {
       const line = output.find((entry) => entry.includes(text));
       if (line !== undefined) return Promise.resolve(line);
@@ -102,6 +105,22 @@ export async function startServer(
   };
 }
 
+/** The headers GitHub sends with a webhook, signed with `secret`. */
+export function webhookHeaders(
+  event: { id: string; name: string },
+  body: string | Buffer,
+  secret = WEBHOOK_SECRET,
+): Record<string, string> {
+  const signature = createHmac("sha256", secret).update(body).digest("hex");
+  return {
+    "content-type": "application/json",
+    "x-github-event": event.name,
+    "x-github-delivery": event.id,
+    "x-hub-signature-256": `sha256=${signature}`,
+    "user-agent": "GitHub-Hookshot/test",
+  };
+}
+
 /** POSTs a webhook the way GitHub does: JSON body, event headers, HMAC signature. */
 export async function sendWebhook(
   url: string,
@@ -109,16 +128,9 @@ export async function sendWebhook(
   secret = WEBHOOK_SECRET,
 ): Promise<Response> {
   const body = JSON.stringify(event.payload);
-  const signature = createHmac("sha256", secret).update(body).digest("hex");
   return fetch(`${url}/api/github/webhooks`, {
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": event.name,
-      "x-github-delivery": event.id,
-      "x-hub-signature-256": `sha256=${signature}`,
-      "user-agent": "GitHub-Hookshot/test",
-    },
+    headers: webhookHeaders(event, body, secret),
     body,
   });
 }

@@ -1,0 +1,105 @@
+/** How the server runs, from the environment. */
+export interface ServerSettings {
+  /** Whether the App's credentials are missing, so only Probot's setup page can run. */
+  setup: boolean;
+  host: string;
+  port: number;
+  webhookPath: string;
+  /** Webhook bodies larger than this are refused with 413. */
+  maxBodyBytes: number;
+  /** How long SIGTERM waits for work in flight before the process exits. */
+  shutdownTimeoutMs: number;
+  /** A smee.io channel that forwards GitHub's webhooks here: local development only. */
+  webhookProxy: string | undefined;
+  /** How long one doc may take to parse and check before it is reported as too complex. */
+  parseTimeBudgetMs: number;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+/** Reads and checks the server's settings; the problem, in a sentence, when one is wrong. */
+export function readServerSettings(
+  env: NodeJS.ProcessEnv,
+): { settings: ServerSettings } | { problem: string } {
+  const production = env.NODE_ENV === "production";
+  if (env.APP_ID && !/^\d+$/u.test(env.APP_ID))
+    return {
+      problem: `APP_ID must be your GitHub App's numeric id, not "${env.APP_ID}".`,
+    };
+  if (production && !env.WEBHOOK_SECRET)
+    return {
+      problem:
+        "WEBHOOK_SECRET is not set. In production Design Docs Bot only accepts webhooks signed with your app's secret: set WEBHOOK_SECRET to the secret in your GitHub App's settings.",
+    };
+  if (production && env.WEBHOOK_PROXY_URL)
+    return {
+      problem:
+        "WEBHOOK_PROXY_URL is for local development only: in production point the app's webhook at this server and unset WEBHOOK_PROXY_URL.",
+    };
+  const host = env.HOST || "localhost";
+  const setup = !env.APP_ID;
+  if (setup && production)
+    return {
+      problem:
+        "APP_ID is not set. Set APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and WEBHOOK_SECRET to your GitHub App's.",
+    };
+  if (setup && !LOOPBACK.has(host))
+    return {
+      problem: `APP_ID is not set, so only the setup page would run, and it registers an app for whoever opens it: it runs on localhost only, not on HOST=${host}. Register the app locally first, or set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET.`,
+    };
+  try {
+    return {
+      settings: {
+        setup,
+        host,
+        port: whole(env, "PORT", 3000, 0, 65535),
+        webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+        webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
+        maxBodyBytes: whole(
+          env,
+          "MAX_WEBHOOK_BYTES",
+          1024 * 1024,
+          1024,
+          25 * 1024 * 1024,
+        ),
+        shutdownTimeoutMs: whole(
+          env,
+          "SHUTDOWN_TIMEOUT_MS",
+          10_000,
+          0,
+          600_000,
+        ),
+        parseTimeBudgetMs: whole(
+          env,
+          "PARSE_TIME_BUDGET_MS",
+          2000,
+          100,
+          60_000,
+        ),
+      },
+    };
+  } catch (error) {
+    if (error instanceof SettingError) return { problem: error.message };
+    throw error;
+  }
+}
+
+class SettingError extends Error {}
+
+/** A whole-number setting, or its default when unset. */
+function whole(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!/^\d+$/u.test(value) || number < min || number > max)
+    throw new SettingError(
+      `${name} must be a whole number from ${min} to ${max}, not "${value}".`,
+    );
+  return number;
+}

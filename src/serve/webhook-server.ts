@@ -1,0 +1,143 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+
+/** Probot's Node middleware: answers the request and resolves true, or resolves false. */
+export type Middleware = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => boolean | void | Promise<boolean | void>;
+
+interface Logger {
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface WebhookServerOptions {
+  /** Probot's webhook middleware: verifies the signature and runs the app. */
+  middleware: Middleware;
+  /** Where GitHub posts webhooks, e.g. `/api/github/webhooks`. */
+  webhookPath: string;
+  /** Larger request bodies get 413 unread. */
+  maxBodyBytes: number;
+  log: Logger;
+}
+
+/** The HTTP server, and the switch that makes it refuse new deliveries while it drains. */
+export interface WebhookServer {
+  server: Server;
+  /** From now on: new deliveries get 503 and `/ping` reports the server is stopping. */
+  drain(): void;
+}
+
+/**
+ * Serves `GET /ping` and `POST <webhookPath>`, and 404 otherwise. A webhook's body is read
+ * here, up to `maxBodyBytes`, before Probot's middleware verifies and handles it: nobody can
+ * make the server buffer an unbounded body, signed or not.
+ */
+export function createWebhookServer(
+  options: WebhookServerOptions,
+): WebhookServer {
+  let draining = false;
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      options.log.error(
+        { err: error, deliveryId: request.headers["x-github-delivery"] },
+        "Request failed",
+      );
+      if (!response.headersSent) reply(response, 500, "internal error");
+      else response.end();
+    });
+  });
+
+  async function route(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const path = (request.url ?? "/").split("?")[0];
+    if (request.method === "GET" && path === "/ping") {
+      if (draining) reply(response, 503, "stopping");
+      else reply(response, 200, "PONG");
+      return;
+    }
+    if (path !== options.webhookPath || request.method !== "POST") {
+      reply(response, 404, "not found");
+      return;
+    }
+    if (draining) {
+      response.setHeader("retry-after", "10");
+      reply(response, 503, "stopping: deliver again later");
+      request.resume();
+      return;
+    }
+    const body = await readBody(request, options.maxBodyBytes);
+    if (body === undefined) {
+      options.log.warn(
+        {
+          deliveryId: request.headers["x-github-delivery"],
+          event: request.headers["x-github-event"],
+          maxBodyBytes: options.maxBodyBytes,
+        },
+        "Webhook refused: body too large",
+      );
+      response.setHeader("connection", "close");
+      reply(
+        response,
+        413,
+        `body larger than ${options.maxBodyBytes} bytes: refused`,
+      );
+      return;
+    }
+    // Probot's middleware reads a string body as is instead of reading the stream again.
+    Object.assign(request, { body });
+    if (!(await options.middleware(request, response)))
+      reply(response, 404, "not found");
+  }
+
+  return {
+    server,
+    drain() {
+      draining = true;
+    },
+  };
+}
+
+/** The body as text, or undefined when it is larger than `limit` bytes (then left unread). */
+function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<string | undefined> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (!over) resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    request.on("error", reject);
+  });
+}
+
+function reply(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  response.end(text);
+}

@@ -1,0 +1,85 @@
+import { afterEach, expect, jest, test } from "@jest/globals";
+import { FakeGitHub } from "../fake-github/fake-github.js";
+import { HEAD_SHA, pullRequestEvent } from "../helpers/app.js";
+import { fixture } from "../helpers/engine.js";
+import {
+  sendWebhook,
+  startServer,
+  type RunningServer,
+} from "../helpers/server.js";
+
+jest.setTimeout(60_000);
+
+const REPO = "Codertocat/Hello-World";
+let github: FakeGitHub | undefined;
+let server: RunningServer | undefined;
+
+afterEach(async () => {
+  await server?.stop();
+  await github?.stop();
+});
+
+/** A server whose GitHub answers every call after `delayMs`, with a PR holding one doc. */
+async function start(delayMs: number, env: Record<string, string> = {}) {
+  github = new FakeGitHub({ delayMs });
+  const base = await github.start();
+  github.setPullRequest(REPO, 2, {
+    headSha: HEAD_SHA,
+    files: { "docs/design/a.md": fixture("docs/filled-design-doc.md") },
+  });
+  server = await startServer(new URL(base).host, env);
+  return { github, server };
+}
+
+/** Resolves once GitHub has seen a request: the delivery is being worked on. */
+async function firstRequest(fake: FakeGitHub): Promise<void> {
+  while (fake.requests.length === 0)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+test("SIGTERM: no new deliveries, the one in flight finishes, then exit 0", async () => {
+  const { github, server } = await start(100);
+  const inFlight = sendWebhook(server.url, pullRequestEvent("opened"));
+  await firstRequest(github);
+  server.process.kill("SIGTERM");
+  await server.waitForLine("taking no new deliveries");
+  // A delivery after the signal is refused (503) or finds the port closed; either way it
+  // is not taken, and GitHub keeps it for redelivery.
+  const late = await sendWebhook(
+    server.url,
+    pullRequestEvent("synchronize"),
+  ).then(
+    (response) => response.status,
+    () => "refused",
+  );
+  expect([503, "refused"]).toContain(late);
+
+  expect(await server.exited).toBe(0);
+  expect((await inFlight).status).toBe(200);
+  const state = github.pullRequestState(REPO, 2);
+  expect(state.comments).toHaveLength(1);
+  expect(state.labels).toEqual(["In Review"]);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({ name: "Design docs", conclusion: "success" }),
+  ]);
+  expect(server.output.join("\n")).toContain(
+    "Stopped: every delivery finished",
+  );
+  expect(server.output.join("\n")).not.toContain("delivery-synchronize");
+});
+
+test("SIGTERM: work that outlasts SHUTDOWN_TIMEOUT_MS is named in the log, and the exit is still 0", async () => {
+  const { github, server } = await start(1500, { SHUTDOWN_TIMEOUT_MS: "200" });
+  void sendWebhook(server.url, pullRequestEvent("opened")).catch(
+    () => undefined,
+  );
+  await firstRequest(github);
+  server.process.kill("SIGTERM");
+  expect(await server.exited).toBe(0);
+  const line = await server.waitForLine("unfinished");
+  expect(JSON.parse(line)).toMatchObject({
+    level: 40,
+    prsInFlight: 1,
+    msg: "Stopped after 200 ms with 1 PR(s) unfinished; GitHub can redeliver their events",
+  });
+});

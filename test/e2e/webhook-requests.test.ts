@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, expect, jest, test } from "@jest/globals";
+import { FakeGitHub } from "../fake-github/fake-github.js";
+import { pullRequestEvent } from "../helpers/app.js";
+import {
+  sendWebhook,
+  startServer,
+  webhookHeaders,
+  type RunningServer,
+} from "../helpers/server.js";
+
+jest.setTimeout(60_000);
+
+let github: FakeGitHub;
+let server: RunningServer;
+const MAX_BODY = 64 * 1024;
+
+beforeAll(async () => {
+  github = new FakeGitHub();
+  server = await startServer(new URL(await github.start()).host, {
+    MAX_WEBHOOK_BYTES: String(MAX_BODY),
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await github?.stop();
+});
+
+const event = pullRequestEvent("opened");
+const body = JSON.stringify(event.payload);
+const signed = webhookHeaders(event, body);
+
+/** POSTs to the webhook path; returns the status, and checks GitHub was not called. */
+async function post(
+  headers: Record<string, string>,
+  payload: string | ReadableStream<Uint8Array>,
+): Promise<number> {
+  const before = github.requests.length;
+  const response = await fetch(`${server.url}/api/github/webhooks`, {
+    method: "POST",
+    headers,
+    body: payload,
+    // A stream is sent chunked, without a content-length.
+    ...(typeof payload === "string" ? {} : { duplex: "half" }),
+  });
+  await response.text();
+  expect(github.requests.slice(before)).toEqual([]);
+  return response.status;
+}
+
+test.each([
+  {
+    name: "a wrong signature",
+    headers: webhookHeaders(event, body, "not-the-secret"),
+    status: 400,
+  },
+  {
+    name: "no signature",
+    headers: { ...signed, "x-hub-signature-256": "" },
+    status: 400,
+  },
+  {
+    name: "no event header",
+    headers: Object.fromEntries(
+      Object.entries(signed).filter(([key]) => key !== "x-github-event"),
+    ),
+    status: 400,
+  },
+  {
+    name: "no delivery id",
+    headers: Object.fromEntries(
+      Object.entries(signed).filter(([key]) => key !== "x-github-delivery"),
+    ),
+    status: 400,
+  },
+  {
+    name: "a form-encoded body",
+    headers: {
+      ...signed,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    status: 415,
+  },
+])("$name gets $status and no API call", async ({ headers, status }) => {
+  expect(await post(headers, body)).toBe(status);
+});
+
+test("malformed JSON, correctly signed, gets 400 and no API call", async () => {
+  const broken = `${body.slice(0, -10)}`;
+  expect(await post(webhookHeaders(event, broken), broken)).toBe(400);
+});
+
+test("a body over the cap gets 413 unread, and no API call", async () => {
+  const huge = JSON.stringify({
+    ...(event.payload as object),
+    padding: "x".repeat(MAX_BODY),
+  });
+  expect(await post(webhookHeaders(event, huge), huge)).toBe(413);
+  const line = await server.waitForLine("Webhook refused: body too large");
+  expect(JSON.parse(line)).toMatchObject({
+    deliveryId: event.id,
+    maxBodyBytes: MAX_BODY,
+  });
+});
+
+test("a body over the cap without a content-length (chunked) gets 413 too", async () => {
+  const chunk = Buffer.alloc(16 * 1024, "x");
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent > MAX_BODY) controller.close();
+      else controller.enqueue(chunk);
+      sent += chunk.length;
+    },
+  });
+  expect(await post(signed, stream)).toBe(413);
+});
+
+test("events and actions the bot does not handle are acknowledged quietly", async () => {
+  const issues = {
+    id: "delivery-issues",
+    name: "issues",
+    payload: { action: "opened", issue: { number: 1 } },
+  };
+  const assigned = pullRequestEvent("assigned");
+  for (const unhandled of [issues, assigned]) {
+    const before = github.requests.length;
+    const response = await sendWebhook(server.url, unhandled);
+    expect(response.status).toBe(200);
+    expect(github.requests.slice(before)).toEqual([]);
+  }
+  expect(
+    server.output.filter(
+      (line) =>
+        /"level":(40|50)/u.test(line) && line.includes("delivery-issues"),
+    ),
+  ).toEqual([]);
+});
+
+test("other paths and methods get 404", async () => {
+  expect((await fetch(`${server.url}/`)).status).toBe(404);
+  expect((await fetch(`${server.url}/api/github/webhooks`)).status).toBe(404);
+  expect((await fetch(`${server.url}/probot`)).status).toBe(404);
+});
