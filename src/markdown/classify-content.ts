@@ -1,6 +1,7 @@
 import type { RootContent } from "mdast";
 import type { ContentKind } from "./types.js";
 import { normalizeText, plainText } from "./plain-text.js";
+import { walkTree } from "./walk-tree.js";
 
 /** Whether a node says nothing to a reader: an HTML comment, a link definition, a rule. */
 function isSilent(node: RootContent): boolean {
@@ -40,8 +41,8 @@ export function classifyContent(nodes: readonly RootContent[]): ContentKind {
  */
 export function contentUnits(nodes: readonly RootContent[]): string[] {
   const units: string[] = [];
-  const visit = (node: RootContent): void => {
-    if (isSilent(node)) return;
+  walkTree(nodes, (node) => {
+    if (isSilent(node as RootContent)) return false;
     switch (node.type) {
       case "paragraph":
       case "heading":
@@ -52,14 +53,11 @@ export function contentUnits(nodes: readonly RootContent[]): string[] {
           node.type === "html" ? node.value : plainText(node),
         );
         if (unit) units.push(unit);
-        return;
+        return false;
       }
       default:
-        if ("children" in node) {
-          for (const child of node.children) visit(child as RootContent);
-        }
+        return true;
     }
-  };
-  nodes.forEach(visit);
+  });
   return units;
 }

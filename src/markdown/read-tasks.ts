@@ -1,11 +1,12 @@
 import type { Nodes } from "mdast";
 import type { TaskItem } from "./types.js";
 import { plainText } from "./plain-text.js";
+import { walkTree } from "./walk-tree.js";
 
 /** Every GitHub task-list item in the tree, nested ones included, in document order. */
 export function readTasks(node: Nodes): TaskItem[] {
   const tasks: TaskItem[] = [];
-  const visit = (current: Nodes): void => {
+  walkTree([node], (current) => {
     if (current.type === "listItem" && typeof current.checked === "boolean") {
       const first = current.children[0];
       tasks.push({
@@ -14,9 +15,6 @@ export function readTasks(node: Nodes): TaskItem[] {
         line: current.position?.start.line ?? 1,
       });
     }
-    if ("children" in current)
-      current.children.forEach((child) => visit(child as Nodes));
-  };
-  visit(node);
+  });
   return tasks;
 }
