@@ -20,7 +20,8 @@ describe("headings", () => {
     ["## 🏗️ Design", "design"],
     ["## **Goals**", "goals"],
     ["## Monitoring & Observability ##", "monitoring and observability"],
-    ["## Zero\u200bwidth", "zero width"],
+    // Invisible characters join what the reader sees as one word.
+    ["## Go\u200bals\u200d", "goals"],
   ])("%s reads as %s", (heading, expected) => {
     const doc = parseDesignDoc(`# Title\n\n${heading}\n\nText.\n`);
     expect(doc.sections.map((section) => section.normalizedTitle)).toEqual([
