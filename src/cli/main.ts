@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     return await command(args, io);

@@ -25,7 +25,9 @@ export function statusLabelsOf(
 ): StatusLabel[] {
   return statuses.map((status) => {
     const style = Object.hasOwn(overrides, status) ? overrides[status] : {};
-    const defaults = DEFAULT_STYLES[status];
+    const defaults = Object.hasOwn(DEFAULT_STYLES, status)
+      ? DEFAULT_STYLES[status]
+      : undefined;
     return {
       status,
       name: style?.name ?? status,

@@ -131,7 +131,9 @@ export const DEFAULT_HEADING_ALIASES: readonly (readonly string[])[] = [
 export function statusesOf(names: readonly string[]): StatusDefinition[] {
   return names.map((name) => ({
     name,
-    aliases: [...(DEFAULT_STATUS_ALIASES[name] ?? [])],
+    aliases: Object.hasOwn(DEFAULT_STATUS_ALIASES, name)
+      ? [...(DEFAULT_STATUS_ALIASES[name] ?? [])]
+      : [],
     strict: !DEFAULT_LENIENT_STATUSES.includes(name),
   }));
 }

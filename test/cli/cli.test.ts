@@ -134,6 +134,7 @@ test.each([
   ],
   [["check", "nowhere/*.md"], "No design docs match nowhere/*.md"],
   [["frobnicate"], 'design-docs: unknown command "frobnicate"'],
+  [["constructor"], 'design-docs: unknown command "constructor"'],
   [["new"], "design-docs: new takes exactly one path, the doc to write"],
 ])(
   "%j is a usage error: exit 2 with a clear message",

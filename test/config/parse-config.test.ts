@@ -172,3 +172,24 @@ test("statuses name who may set them and how many approvals an edit needs", () =
     },
   ]);
 });
+
+test("keys named after Object's prototype are plain keys: reported or read, never inherited", () => {
+  // JSON.parse makes `__proto__` an own key, as the YAML loaders do.
+  const raw: unknown = JSON.parse(
+    '{"__proto__": {"polluted": "yes"}, "statuses": {"constructor": null, "toString": null, "WIP": null}}',
+  );
+  const { config, errors } = parseConfig(raw, BUILTIN_TEMPLATE_IDS);
+  expect(errors).toEqual([
+    {
+      key: "__proto__",
+      message:
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, comment, drafts, maxFileSize, mode, _extends",
+    },
+  ]);
+  expect(config.statuses).toEqual([
+    { name: "constructor", aliases: [], strict: true },
+    { name: "toString", aliases: [], strict: true },
+    { name: "WIP", aliases: expect.arrayContaining(["draft"]), strict: false },
+  ]);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
