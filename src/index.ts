@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { createDocChecker, type DocChecker } from "./check/doc-checker.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
@@ -12,6 +13,8 @@ export interface AppOptions {
   appId: number;
   /** Today's date, `YYYY-MM-DD`; tests fix it. */
   today?: () => string;
+  /** Parses and checks docs off the event loop; by default worker threads with a 2 s budget. */
+  checker?: DocChecker;
   /** Where each PR's runs wait their turn; the server drains it before it exits. */
   queue?: KeyedQueue;
 }
@@ -34,6 +37,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
     const state = {
       appId: options.appId,
       cache: createDocCache(),
+      checker: options.checker ?? createDocChecker({ timeBudgetMs: 2000 }),
       queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     };

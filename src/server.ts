@@ -1,5 +1,6 @@
 /** Starts Design Docs Bot's server: `npm start`, or `node lib/server.js` in the container. */
 import { createNodeMiddleware, createProbot, run } from "probot";
+import { createDocChecker } from "./check/doc-checker.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
 import { DesignDocsOctokit } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
@@ -29,7 +30,11 @@ if (settings.setup) {
   });
   const queue = createKeyedQueue();
   const middleware = await createNodeMiddleware(
-    createApp({ appId: Number(process.env.APP_ID), queue }),
+    createApp({
+      appId: Number(process.env.APP_ID),
+      queue,
+      checker: createDocChecker({ timeBudgetMs: settings.parseTimeBudgetMs }),
+    }),
     { probot, webhooksPath: settings.webhookPath },
   );
   // Set once Probot has initialised, which loading the app waits for.

@@ -1,21 +1,18 @@
 import { LRUCache } from "lru-cache";
-import { parseDesignDoc } from "../markdown/parse-design-doc.js";
-import type { DesignDoc } from "../markdown/types.js";
 import type { Blob } from "./client.js";
 
-/** A doc's blob, read: parsed, or the reason it cannot be. */
+/** A doc's blob, read: its text, or the reason it cannot be read. */
 export type ReadBlob =
-  | { kind: "doc"; size: number; doc: DesignDoc }
+  | { kind: "doc"; size: number; text: string }
   | { kind: "unreadable"; size: number; reason: string };
 
 /**
- * Parsed docs by blob sha. A blob's sha is the hash of its content, so an entry never goes
- * stale: a doc unchanged since the last event is neither fetched nor parsed again. Bounded by
- * the source bytes it stands for.
+ * Docs' text by blob sha. A blob's sha is the hash of its content, so an entry never goes
+ * stale: a doc unchanged since the last event is not fetched again. Bounded by bytes.
  */
 export type DocCache = LRUCache<string, ReadBlob>;
 
-/** A doc cache holding docs of up to `maxBytes` source bytes in all. */
+/** A doc cache holding up to `maxBytes` of docs in all. */
 export function createDocCache(maxBytes = 64 * 1024 * 1024): DocCache {
   return new LRUCache<string, ReadBlob>({
     maxSize: maxBytes,
@@ -25,7 +22,7 @@ export function createDocCache(maxBytes = 64 * 1024 * 1024): DocCache {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Decodes and parses a blob; bytes that are not UTF-8 text are a reason, not an error. */
+/** Decodes a blob; bytes that are not UTF-8 text are a reason, not an error. */
 export function readBlob(blob: Blob): ReadBlob {
   let text: string;
   try {
@@ -45,7 +42,7 @@ export function readBlob(blob: Blob): ReadBlob {
         "The file holds NUL bytes, so it is binary, not Markdown; save it as UTF-8 Markdown",
     };
   }
-  return { kind: "doc", size: blob.size, doc: parseDesignDoc(text) };
+  return { kind: "doc", size: blob.size, text };
 }
 
 /** The reason a blob is too large to read, or undefined when it is within the limit. */

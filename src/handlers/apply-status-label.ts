@@ -1,3 +1,4 @@
+import type { DocChecker } from "../check/doc-checker.js";
 import { statusLabelsOf } from "../config/status-labels.js";
 import {
   DEFAULT_STATUS_RULE,
@@ -12,7 +13,6 @@ import {
 } from "../github/client.js";
 import { loadConfig } from "../github/load-settings.js";
 import { neutralize } from "../report/neutralize.js";
-import { setStatus, suggestStatus } from "../validate/set-status.js";
 import {
   checkPullRequest,
   type PullRequestRun,
@@ -75,6 +75,7 @@ export async function applyStatusLabel(
   const docs = selectDocs(files, config.paths);
   const written = await writeStatus(
     run.client,
+    run.checker,
     pr,
     docs,
     label.status,
@@ -91,6 +92,7 @@ export async function applyStatusLabel(
  */
 async function writeStatus(
   client: GitHubClient,
+  checker: DocChecker,
   pr: PullRequestState,
   docs: readonly ChangedFile[],
   status: string,
@@ -102,7 +104,7 @@ async function writeStatus(
   let headSha: string | undefined;
   for (const doc of docs) {
     const result = writable
-      ? await commitStatus(client, pr.headRef, doc.path, status)
+      ? await commitStatus(client, checker, pr.headRef, doc.path, status)
       : "cannot write";
     if (typeof result === "object") {
       if (result.blobSha) written[doc.path] = result.blobSha;
@@ -110,7 +112,7 @@ async function writeStatus(
     } else if (result === "cannot write" || result === "not editable") {
       pending = true;
       if (result === "cannot write") writable = false;
-      await suggest(client, pr.headSha, doc.path, status);
+      await suggest(client, checker, pr.headSha, doc.path, status);
     }
   }
   return {
@@ -131,6 +133,7 @@ type CommitResult =
 /** One commit setting one doc's Status; a stale sha (409) is re-read and retried once. */
 async function commitStatus(
   client: GitHubClient,
+  checker: DocChecker,
   branch: string,
   path: string,
   status: string,
@@ -138,7 +141,8 @@ async function commitStatus(
   for (let attempt = 0; ; attempt += 1) {
     const file = await client.getFileAt(path, branch);
     if (file?.text === undefined) return "not editable";
-    const text = setStatus(file.text, status);
+    const set = await checker.run("setStatus", file.text, status);
+    const text = set.ok ? set.value : undefined;
     if (text === undefined) return "not editable";
     if (text === file.text) return "unchanged";
     try {
@@ -161,20 +165,21 @@ async function commitStatus(
 /** A suggestion on the Status line, for the author to apply; skipped where GitHub refuses it. */
 async function suggest(
   client: GitHubClient,
+  checker: DocChecker,
   headSha: string,
   path: string,
   status: string,
 ): Promise<void> {
   const file = await client.getFileAt(path, headSha);
-  const suggestion =
-    file?.text === undefined ? undefined : suggestStatus(file.text, status);
-  if (!suggestion) return;
+  if (file?.text === undefined) return;
+  const suggestion = await checker.run("suggestStatus", file.text, status);
+  if (!suggestion.ok || !suggestion.value) return;
   try {
     await client.createReviewComment({
       commitId: headSha,
       path,
-      line: suggestion.line,
-      body: `Set the Status to ${neutralize(status)}:\n\`\`\`suggestion\n${suggestion.text}\n\`\`\``,
+      line: suggestion.value.line,
+      body: `Set the Status to ${neutralize(status)}:\n\`\`\`suggestion\n${suggestion.value.text}\n\`\`\``,
     });
   } catch (error) {
     // 422: the line is not part of the diff, so no suggestion can sit on it.

@@ -1,3 +1,4 @@
+import type { DocChecker } from "../check/doc-checker.js";
 import { createEngine } from "../config/create-engine.js";
 
 import { statusLabelsOf } from "../config/status-labels.js";
@@ -48,6 +49,8 @@ export interface PullRequestRun {
   /** Probot's `context.config` for `.github/design-docs.yml`. */
   readConfig: () => Promise<unknown>;
   cache: DocCache;
+  /** Parses and checks docs in worker threads, within a time budget. */
+  checker: DocChecker;
   /** This app's id: its own comments are the ones it may edit. */
   appId: number;
   /** The head sha the event names; the PR is re-read in case it moved on. */
@@ -139,15 +142,18 @@ export async function checkPullRequest(
     loadBuiltinTemplates()[0] as Template,
     run.today,
   );
-  const checked = docFiles.map((file, index) => {
-    const report = reportOf(
-      file.path,
-      docBlobs[index] as ReadBlob,
-      config,
-      engine,
-    );
-    return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
-  });
+  const checked = await Promise.all(
+    docFiles.map(async (file, index) => {
+      const report = await reportOf(
+        file.path,
+        docBlobs[index] as ReadBlob,
+        config,
+        engine,
+        run.checker,
+      );
+      return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
+    }),
+  );
   const remembered = { ...decodeState(ours[0]?.body ?? ""), ...intent.state };
   const state = currentState(remembered, checked, pr, statusLabels);
   const reports = Object.values(config.rules).some(isRestricted)
@@ -158,6 +164,7 @@ export async function checkPullRequest(
         vocabulary,
         mayUserSet: createPermissionCheck(client),
         state,
+        checker: run.checker,
       })
     : checked;
   const plan = planPullRequest({

@@ -8,12 +8,11 @@ import type {
   GitHubClient,
   PullRequestState,
 } from "../github/client.js";
+import type { DocChecker } from "../check/doc-checker.js";
 import type { PermissionCheck } from "../github/check-permission.js";
-import { parseDesignDoc } from "../markdown/parse-design-doc.js";
 import type { CommentState } from "../report/comment-state.js";
 import { outcomeOf, type DocReport } from "../validate/check-design-doc.js";
 import type { StatusDefinition } from "../validate/options.js";
-import { readStatus } from "../validate/read-status.js";
 import { met, unmet } from "../validate/rule.js";
 
 /** What checking status moves needs besides the reports. */
@@ -24,6 +23,7 @@ export interface StatusMoveContext {
   vocabulary: readonly StatusDefinition[];
   mayUserSet: PermissionCheck;
   state: CommentState;
+  checker: DocChecker;
 }
 
 /**
@@ -44,7 +44,10 @@ export async function checkStatusMoves(
   return Promise.all(
     reports.map(async (report, index) => {
       const status = report.status.value;
-      const rule = status === undefined ? undefined : context.rules[status];
+      const rule =
+        status !== undefined && Object.hasOwn(context.rules, status)
+          ? context.rules[status]
+          : undefined;
       if (!status || !rule || !isRestricted(rule)) return report;
       const file = files[index];
       if (!file) return report;
@@ -82,9 +85,14 @@ async function statusAtBase(
     file.previousPath ?? file.path,
     context.pr.baseSha,
   );
-  return base?.text === undefined
-    ? undefined
-    : readStatus(parseDesignDoc(base.text), context.vocabulary).value;
+  if (base?.text === undefined) return undefined;
+  // A base doc too complex to read counts as having no Status: the move still needs approval.
+  const status = await context.checker.run(
+    "status",
+    base.text,
+    context.vocabulary,
+  );
+  return status.ok ? status.value : undefined;
 }
 
 /** Users whose latest deciding review approves. */

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import type { DocChecker } from "../check/doc-checker.js";
 import { createGitHubClient } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
 import { CONFIG_FILE_NAME } from "../github/load-settings.js";
@@ -14,6 +15,7 @@ import {
 export interface HandlerState {
   appId: number;
   cache: DocCache;
+  checker: DocChecker;
   queue: KeyedQueue;
   /** Today's date, `YYYY-MM-DD`. */
   today: () => string;
@@ -78,6 +80,7 @@ async function runForPullRequest(
         // Read once per event, however many steps ask for it.
         readConfig: () => (config ??= context.config(CONFIG_FILE_NAME)),
         cache: state.cache,
+        checker: state.checker,
         appId: state.appId,
         eventHeadSha: payload.pull_request.head.sha,
         today: state.today(),

@@ -9,8 +9,8 @@ import {
 } from "../github/read-docs.js";
 import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
+import type { DocChecker } from "../check/doc-checker.js";
 import {
-  checkParsedDoc,
   unreadableDocReport,
   type DocReport,
   type Engine,
@@ -34,7 +34,7 @@ export function vocabularyOf(config: Config): StatusDefinition[] {
   );
 }
 
-/** A doc's blob, from the cache when its sha was read before, else fetched and parsed. */
+/** A doc's blob, from the cache when its sha was read before, else fetched and decoded. */
 export async function readDoc(
   client: GitHubClient,
   cache: DocCache,
@@ -53,15 +53,19 @@ export async function readDoc(
   return read;
 }
 
-/** The report for a doc read from its blob. */
-export function reportOf(
+/** The report for a doc read from its blob, checked by a worker within its time budget. */
+export async function reportOf(
   path: string,
   read: ReadBlob,
   config: Config,
   engine: Engine,
-): DocReport {
+  checker: DocChecker,
+): Promise<DocReport> {
   const oversize = oversizeReason(read.size, config.maxFileSize);
   if (oversize) return unreadableDocReport(path, oversize);
   if (read.kind === "unreadable") return unreadableDocReport(path, read.reason);
-  return checkParsedDoc(path, read.doc, engine);
+  const checked = await checker.run("check", path, read.text, engine);
+  return checked.ok
+    ? checked.value
+    : unreadableDocReport(path, `The doc ${checked.reason}`);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, jest, test } from "@jest/globals";
 import { FakeGitHub } from "../fake-github/fake-github.js";
 import { HEAD_SHA, pullRequestEvent } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
+import { GENERATED_HOSTILE_DOCS } from "../helpers/hostile.js";
 import {
   sendWebhook,
   startServer,
@@ -90,4 +91,51 @@ test("the same webhook delivered again makes reads only", async () => {
   expect(methods.length).toBeGreaterThan(0);
   expect(methods.filter((method) => method !== "GET")).toEqual([]);
   expect(github.pullRequestState(REPO, 2).comments).toHaveLength(1);
+});
+
+test("while a worker spends its 2 s on a pathological doc, /ping keeps answering, and the PR is told", async () => {
+  github.setPullRequest(REPO, 3, {
+    headSha: "c".repeat(40),
+    files: {
+      "docs/design/brackets.md": GENERATED_HOSTILE_DOCS["nested-brackets.md"](),
+    },
+  });
+  const event = pullRequestEvent("opened", (payload) => {
+    payload.number = 3;
+    Object.assign(payload.pull_request, { number: 3 });
+    payload.pull_request.head.sha = "c".repeat(40);
+  });
+  const before = github.requests.length;
+  let delivered = false;
+  const delivery = sendWebhook(server.url, {
+    ...event,
+    id: "delivery-brackets",
+  }).then((response) => {
+    delivered = true;
+    return response;
+  });
+  // Once the doc's blob has been read, the worker is on it.
+  while (
+    !github.requests
+      .slice(before)
+      .some((request) => request.path.includes("/git/blobs/"))
+  )
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  const pings: number[] = [];
+  while (!delivered) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/ping`);
+    expect(await response.text()).toBe("PONG");
+    pings.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect((await delivery).status).toBe(200);
+  // The parse takes the whole budget: a blocked event loop would answer no ping in it.
+  expect(pings.length).toBeGreaterThan(20);
+  const sorted = [...pings].sort((a, b) => a - b);
+  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(100);
+  expect(sorted.at(-1)).toBeLessThan(1000);
+  expect(github.pullRequestState(REPO, 3).comments[0]?.body).toContain(
+    "- [ ] The doc is too complex to check in 2 s",
+  );
 });

@@ -1,0 +1,181 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { DocTaskName, DocTasks } from "./doc-tasks.js";
+
+/**
+ * A task's value, or why there is none, worded to follow "The doc ": "is too complex to
+ * check in 2 s", "is too large to check within 512 MB", "could not be checked: …".
+ */
+export type TaskResult<T> =
+  { ok: true; value: T } | { ok: false; reason: string };
+
+/** Runs doc tasks off the event loop, each within a time budget. */
+export interface DocChecker {
+  run<N extends DocTaskName>(
+    name: N,
+    ...args: Parameters<DocTasks[N]>
+  ): Promise<TaskResult<ReturnType<DocTasks[N]>>>;
+  /** Workers stopped for overrunning their budget or failing, since the start. */
+  readonly replaced: number;
+  /** Stops the workers; tasks still queued answer that the server is stopping. */
+  close(): Promise<void>;
+}
+
+export interface DocCheckerOptions {
+  /** How long one task may run before its worker is stopped and replaced. */
+  timeBudgetMs: number;
+  /** Worker threads; by default one less than the cores, at least 1, at most 4. */
+  workers?: number;
+  /** Each worker's heap limit: a doc whose tree outgrows it is reported, not fatal. */
+  maxHeapMb?: number;
+}
+
+// The compiled worker. From src/check (tests) and lib/check (the server) alike this is
+// <root>/lib/check/doc-worker.js: workers run the built JavaScript, `npm test` builds first.
+const WORKER_URL = new URL("../../lib/check/doc-worker.js", import.meta.url);
+
+interface Job {
+  name: DocTaskName;
+  args: unknown[];
+  resolve: (result: TaskResult<unknown>) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Stopped or failed: it takes no more work, and its job has been answered. */
+  done: boolean;
+  job?: Job | undefined;
+  timer?: NodeJS.Timeout | undefined;
+}
+
+type Reply =
+  { ready: true } | { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * A pool of worker threads for doc tasks. A task that overruns `timeBudgetMs` answers
+ * "too complex to check in N s" and its worker is terminated and replaced, so one
+ * pathological doc costs one worker's time budget and never the server's event loop.
+ */
+export function createDocChecker(options: DocCheckerOptions): DocChecker {
+  const size =
+    options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1));
+  const budget = `${options.timeBudgetMs / 1000} s`;
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let replaced = 0;
+  let closed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+    });
+    const slot: Slot = { worker, ready: false, done: false };
+    worker.on("message", (reply: Reply) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+      } else {
+        settle(
+          slot,
+          reply.ok
+            ? { ok: true, value: reply.value }
+            : { ok: false, reason: `could not be checked: ${reply.error}` },
+        );
+      }
+      pump();
+    });
+    worker.on("error", (error: Error & { code?: string }) =>
+      stop(
+        slot,
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `is too large to check within ${options.maxHeapMb ?? 512} MB`
+          : `could not be checked: ${error.message}`,
+      ),
+    );
+    worker.on("exit", () => stop(slot, "could not be checked: worker stopped"));
+    slots.push(slot);
+    return slot;
+  }
+
+  function settle(slot: Slot, result: TaskResult<unknown>): void {
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = undefined;
+    job?.resolve(result);
+  }
+
+  /** Answers the slot's job with `reason`, and takes the slot out of the pool for good. */
+  function stop(slot: Slot, reason: string): void {
+    if (slot.done) return;
+    slot.done = true;
+    slots.splice(slots.indexOf(slot), 1);
+    if (slot.job) replaced += 1;
+    settle(slot, { ok: false, reason });
+    void slot.worker.terminate();
+    if (!closed) pump();
+  }
+
+  function pump(): void {
+    while (queue.length > 0) {
+      const slot = slots.find((entry) => entry.ready && !entry.job);
+      if (!slot) {
+        if (slots.length < size) spawn();
+        break;
+      }
+      const job = queue.shift() as Job;
+      slot.job = job;
+      slot.timer = setTimeout(
+        () => stop(slot, `is too complex to check in ${budget}`),
+        options.timeBudgetMs,
+      );
+      try {
+        slot.worker.postMessage({ name: job.name, args: job.args });
+      } catch (error) {
+        settle(slot, {
+          ok: false,
+          reason: `could not be checked: ${(error as Error).message}`,
+        });
+      }
+    }
+    // A worker keeps the process alive only while work waits on it; idle ones do not.
+    for (const slot of slots) {
+      if (slot.job || (queue.length > 0 && !slot.ready)) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  }
+
+  return {
+    run(name, ...args) {
+      if (closed)
+        return Promise.resolve({
+          ok: false,
+          reason: "could not be checked: the server is stopping",
+        });
+      return new Promise((resolve) => {
+        queue.push({
+          name,
+          args,
+          resolve: resolve as Job["resolve"],
+        });
+        pump();
+      });
+    },
+    get replaced() {
+      return replaced;
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0))
+        job.resolve({
+          ok: false,
+          reason: "could not be checked: the server is stopping",
+        });
+      await Promise.all(
+        [...slots].map((slot) => {
+          stop(slot, "could not be checked: the server is stopping");
+          return slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}

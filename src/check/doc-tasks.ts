@@ -1,0 +1,37 @@
+import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import {
+  checkDesignDoc,
+  type DocReport,
+  type Engine,
+} from "../validate/check-design-doc.js";
+import type { StatusDefinition } from "../validate/options.js";
+import { readStatus } from "../validate/read-status.js";
+import {
+  setStatus,
+  suggestStatus,
+  type StatusSuggestion,
+} from "../validate/set-status.js";
+
+/**
+ * Everything the App does that parses a doc. Each runs in a worker thread within a time
+ * budget (see doc-checker.ts): some Markdown takes micromark seconds to parse.
+ */
+export const DOC_TASKS = {
+  /** The doc's report against the engine's templates. */
+  check: (path: string, text: string, engine: Engine): DocReport =>
+    checkDesignDoc(path, text, engine),
+  /** The Status value the doc gives, in the vocabulary's terms. */
+  status: (
+    text: string,
+    vocabulary: readonly StatusDefinition[],
+  ): string | undefined => readStatus(parseDesignDoc(text), vocabulary).value,
+  /** The doc with its Status set, or undefined when it cannot be. */
+  setStatus: (text: string, status: string): string | undefined =>
+    setStatus(text, status),
+  /** The line an author should change to set the Status. */
+  suggestStatus: (text: string, status: string): StatusSuggestion | undefined =>
+    suggestStatus(text, status),
+};
+
+export type DocTasks = typeof DOC_TASKS;
+export type DocTaskName = keyof DocTasks;

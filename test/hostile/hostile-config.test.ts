@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import nock from "nock";
+import {
+  REPO,
+  capture,
+  changedFile,
+  createTestProbot,
+  mockGitHub,
+  mockReads,
+  pullRequestEvent,
+} from "../helpers/app.js";
+import { fixture } from "../helpers/engine.js";
+import { hostileFile } from "../helpers/hostile.js";
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+/** The checklist comment a PR gets when the repo's config is this file. */
+async function commentFor(configFile: string): Promise<string> {
+  const probot = await createTestProbot();
+  const comments: { body: string }[] = [];
+  const scope = mockReads(mockGitHub(), {
+    config: hostileFile(configFile).toString("utf8"),
+    files: [changedFile("docs/design/a.md", "a1")],
+    blobs: { a1: fixture("docs/filled-design-doc.md") },
+  })
+    .post(`${REPO}/issues/2/comments`, capture(comments))
+    .reply(201, {})
+    .post(`${REPO}/check-runs`)
+    .reply(201, { id: 1 });
+  await probot.receive(pullRequestEvent("opened"));
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(Object.keys(Object.prototype)).toEqual([]);
+  return (comments[0]?.body ?? "").split("\n").slice(1).join("\n");
+}
+
+const INVALID =
+  "No design doc was checked and no label was changed. Fix this key on the default branch (or in the organisation's `.github` repository it extends):";
+
+test.each([
+  {
+    name: "config-alias-bomb.yml",
+    error:
+      "- [ ] `(file)`: not valid YAML: Excessive alias count indicates a resource exhaustion attack",
+  },
+  {
+    name: "config-list-root.yml",
+    error: "- [ ] `(root)`: the file must be a mapping of keys to values",
+  },
+  {
+    name: "config-scalar-root.yml",
+    error: "- [ ] `(file)`: the file must be a mapping of keys to values",
+  },
+])("$name is reported as an invalid config", async ({ name, error }) => {
+  expect((await commentFor(name)).split("\n")).toEqual([
+    "### ❌ Design docs: `.github/design-docs.yml` is invalid",
+    "",
+    INVALID,
+    "",
+    error,
+  ]);
+});
+
+test("config-merge-key.yml: a `<<` merge key is an unknown key, not a way in", async () => {
+  const comment = await commentFor("config-merge-key.yml");
+  expect(comment).toContain(
+    "- [ ] `<<`: unknown key; known keys are paths, templates",
+  );
+  expect(comment).toContain("- [ ] `defaults`: unknown key;");
+});
+
+test("config-proto.yml: `__proto__` keys are dropped, the rest is read, and nothing is polluted", async () => {
+  const comment = await commentFor("config-proto.yml");
+  expect(comment).toContain(
+    '- [ ] Status "In Review" is not one of WIP, Approved \\(line 4\\)',
+  );
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
