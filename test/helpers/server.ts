@@ -16,6 +16,8 @@ export interface RunningServer {
   url: string;
   output: string[];
   process: ChildProcess;
+  /** The App's private key the server was given (PEM). */
+  privateKey: string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   /** Resolves with the first line containing `text`, once the server prints it. */
@@ -92,6 +94,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     output,
     process: child,
+    privateKey,
     exited,
     waitForLine(text) {
       const line = output.find((entry) => entry.includes(text));
