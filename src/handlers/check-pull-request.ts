@@ -84,6 +84,7 @@ export interface RunResult {
 export async function checkPullRequest(
   run: PullRequestRun,
   intent: RunIntent = {},
+  restarts = 0,
 ): Promise<RunResult> {
   const { client } = run;
   const [loaded, files, comments] = await Promise.all([
@@ -127,6 +128,15 @@ export async function checkPullRequest(
       ? client.listCheckRuns(run.eventHeadSha, CHECK_RUN_NAME)
       : Promise.resolve([]),
   ]);
+  if (!intent.written && pr.headSha !== run.eventHeadSha && restarts < 2)
+    // A push landed after this event: the file list read above may be the older head's or
+    // the newer one's. Start again from the head just read, so that the verdict written
+    // on a head is that head's (the later push's own event finds it current).
+    return checkPullRequest(
+      { ...run, eventHeadSha: pr.headSha },
+      intent,
+      restarts + 1,
+    );
   if (!pr.open) return { docs: 0, outcome: "skipped: closed", writes };
   if (pr.draft && config.drafts === "skip")
     return { docs: 0, outcome: "skipped: draft", writes };

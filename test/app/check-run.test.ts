@@ -4,12 +4,14 @@ import nock from "nock";
 import {
   HEAD_SHA,
   REPO,
+  blobReply,
   capture,
   changedFile,
   createTestProbot,
   mockGitHub,
   mockReads,
   pullRequestEvent,
+  pullRequestReply,
 } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
 
@@ -137,24 +139,37 @@ test("checkRun: false leaves check runs alone", async () => {
   expect(scope.pendingMocks()).toEqual([]);
 });
 
-test("a PR whose head moved on since the event gets its check run on the new head", async () => {
+test("a PR whose head moved on since the event is read again at its new head, and gets its check run there", async () => {
   const probot = await createTestProbot();
+  const moved = "f".repeat(40);
   const scope = mockReads(mockGitHub(), {
     files: [changedFile("docs/design/a.md", "a1")],
     blobs: { a1: FILLED },
-    pr: { labels: ["In Review"], sha: "f".repeat(40) },
+    pr: { labels: ["In Review"], sha: moved },
   })
-    .get(`${REPO}/commits/${"f".repeat(40)}/check-runs`)
+    // The file list first read may be the older head's: it is read again, after the PR.
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(200, [changedFile("docs/design/a.md", "a2")])
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(200, [])
+    .get(`${REPO}/pulls/2`)
+    .reply(200, pullRequestReply({ labels: ["In Review"], sha: moved }))
+    .get(`${REPO}/git/blobs/a2`)
+    .reply(200, blobReply(FILLED.replace("## Alternatives", "## Other")))
+    .get(`${REPO}/commits/${moved}/check-runs`)
     .query(true)
     .reply(200, { total_count: 0, check_runs: [] })
     .post(`${REPO}/issues/2/comments`)
     .reply(201, {})
     .post(
       `${REPO}/check-runs`,
-      (body: { head_sha: string }) => body.head_sha === "f".repeat(40),
+      (body: { head_sha: string; conclusion: string }) =>
+        body.head_sha === moved && body.conclusion === "failure",
     )
     .reply(201, { id: 1 });
   await probot.receive(pullRequestEvent("opened"));
   expect(scope.pendingMocks()).toEqual([]);
-  expect(HEAD_SHA).not.toBe("f".repeat(40));
+  expect(HEAD_SHA).not.toBe(moved);
 });
