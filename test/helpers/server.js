@@ -1,49 +1,31 @@
-import { spawn, type ChildProcess } from "node:child_process";
+// Starts the built server as a child process, and sends it webhooks as GitHub does. Plain
+// JavaScript so that `npm run test:load` runs it without a compiler; its types are in
+// server.d.ts.
+import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
 /** The webhook secret the test server is started with. */
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
-
 /** The built server, started as `npm start` would after its build. */
 const SERVER = new URL("../../lib/server.js", import.meta.url).pathname;
-
-/** A running Design Docs Bot server and everything it printed. */
-export interface RunningServer {
-  url: string;
-  output: string[];
-  process: ChildProcess;
-  /** The App's private key the server was given (PEM). */
-  privateKey: string;
-  /** Resolves with the exit code once the process has exited. */
-  exited: Promise<number | null>;
-  /** Resolves with the first line containing `text`, once the server prints it. */
-  waitForLine(text: string): Promise<string>;
-  stop(): Promise<number | null>;
-}
-
 /** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
+export async function freePort() {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   await new Promise((resolve) => server.close(resolve));
   if (address === null || typeof address === "string")
     throw new Error("no port");
   return address.port;
 }
-
 /**
  * Starts `lib/server.js` in production mode against a GitHub API at `githubHost`
  * (`127.0.0.1:PORT`, plain HTTP), in an empty working directory so no `.env` is read.
  */
-export async function startServer(
-  githubHost: string,
-  env: Record<string, string> = {},
-): Promise<RunningServer> {
+export async function startServer(githubHost, env = {}) {
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
     .privateKey.export({ type: "pkcs1", format: "pem" })
@@ -66,13 +48,13 @@ export async function startServer(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const output: string[] = [];
-  const waiters: { text: string; resolve: (line: string) => void }[] = [];
-  const exited = new Promise<number | null>((resolve) =>
+  const output = [];
+  const waiters = [];
+  const exited = new Promise((resolve) =>
     child.on("exit", (code) => resolve(code)),
   );
-  const listening = new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer): void => {
+  const listening = new Promise((resolve, reject) => {
+    const read = (chunk) => {
       output.push(...chunk.toString().split("\n").filter(Boolean));
       for (const waiter of [...waiters]) {
         const line = output.find((entry) => entry.includes(waiter.text));
@@ -107,13 +89,8 @@ export async function startServer(
     },
   };
 }
-
 /** The headers GitHub sends with a webhook, signed with `secret`. */
-export function webhookHeaders(
-  event: { id: string; name: string },
-  body: string | Buffer,
-  secret = WEBHOOK_SECRET,
-): Record<string, string> {
+export function webhookHeaders(event, body, secret = WEBHOOK_SECRET) {
   const signature = createHmac("sha256", secret).update(body).digest("hex");
   return {
     "content-type": "application/json",
@@ -123,13 +100,8 @@ export function webhookHeaders(
     "user-agent": "GitHub-Hookshot/test",
   };
 }
-
 /** POSTs a webhook the way GitHub does: JSON body, event headers, HMAC signature. */
-export async function sendWebhook(
-  url: string,
-  event: { id: string; name: string; payload: unknown },
-  secret = WEBHOOK_SECRET,
-): Promise<Response> {
+export async function sendWebhook(url, event, secret = WEBHOOK_SECRET) {
   const body = JSON.stringify(event.payload);
   return fetch(`${url}/api/github/webhooks`, {
     method: "POST",
