@@ -1,5 +1,9 @@
 import type { Probot } from "probot";
-import { createDocChecker, type DocChecker } from "./check/doc-checker.js";
+import {
+  DEFAULT_TIME_BUDGET_MS,
+  createDocChecker,
+  type DocChecker,
+} from "./check/doc-checker.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
@@ -37,7 +41,9 @@ export function createApp(options: AppOptions): (app: Probot) => void {
     const state = {
       appId: options.appId,
       cache: createDocCache(),
-      checker: options.checker ?? createDocChecker({ timeBudgetMs: 2000 }),
+      checker:
+        options.checker ??
+        createDocChecker({ timeBudgetMs: DEFAULT_TIME_BUDGET_MS }),
       queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     };

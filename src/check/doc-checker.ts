@@ -21,6 +21,11 @@ export interface DocChecker {
   close(): Promise<void>;
 }
 
+/** How long one task may run by default: the App's and `PARSE_TIME_BUDGET_MS`'s default. */
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
+const STOPPING = "could not be checked: the server is stopping";
+
 export interface DocCheckerOptions {
   /** How long one task may run before its worker is stopped and replaced. */
   timeBudgetMs: number;
@@ -61,6 +66,7 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
   const size =
     options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1));
   const budget = `${options.timeBudgetMs / 1000} s`;
+  const heapMb = options.maxHeapMb ?? 512;
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let replaced = 0;
@@ -68,7 +74,7 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
 
   function spawn(): Slot {
     const worker = new Worker(WORKER_URL, {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     const slot: Slot = { worker, ready: false, done: false };
     worker.on("message", (reply: Reply) => {
@@ -88,7 +94,7 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
       stop(
         slot,
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? `is too large to check within ${options.maxHeapMb ?? 512} MB`
+          ? `is too large to check within ${heapMb} MB`
           : `could not be checked: ${error.message}`,
       ),
     );
@@ -119,7 +125,10 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
     while (queue.length > 0) {
       const slot = slots.find((entry) => entry.ready && !entry.job);
       if (!slot) {
-        if (slots.length < size) spawn();
+        // Start as many workers as the waiting tasks need, up to the pool's size.
+        let starting = slots.filter((entry) => !entry.ready).length;
+        for (; slots.length < size && starting < queue.length; starting += 1)
+          spawn();
         break;
       }
       const job = queue.shift() as Job;
@@ -146,11 +155,7 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
 
   return {
     run(name, ...args) {
-      if (closed)
-        return Promise.resolve({
-          ok: false,
-          reason: "could not be checked: the server is stopping",
-        });
+      if (closed) return Promise.resolve({ ok: false, reason: STOPPING });
       return new Promise((resolve) => {
         queue.push({
           name,
@@ -166,13 +171,10 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
     async close() {
       closed = true;
       for (const job of queue.splice(0))
-        job.resolve({
-          ok: false,
-          reason: "could not be checked: the server is stopping",
-        });
+        job.resolve({ ok: false, reason: STOPPING });
       await Promise.all(
         [...slots].map((slot) => {
-          stop(slot, "could not be checked: the server is stopping");
+          stop(slot, STOPPING);
           return slot.worker.terminate();
         }),
       );

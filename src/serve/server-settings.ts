@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_BUDGET_MS } from "../check/doc-checker.js";
+
 /** How the server runs, from the environment. */
 export interface ServerSettings {
   /** Whether the App's credentials are missing, so only Probot's setup page can run. */
@@ -72,7 +74,7 @@ export function readServerSettings(
         parseTimeBudgetMs: whole(
           env,
           "PARSE_TIME_BUDGET_MS",
-          2000,
+          DEFAULT_TIME_BUDGET_MS,
           100,
           60_000,
         ),

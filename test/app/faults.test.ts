@@ -9,6 +9,7 @@ import {
   createTestProbot,
   mockConfig,
   mockGitHub,
+  mockReads,
   pullRequestEvent,
   pullRequestReply,
 } from "../helpers/app.js";
@@ -146,20 +147,11 @@ test("a 404 mid-run (the branch was deleted) is logged with the delivery id, and
 
 test("a PR closed mid-run is left alone, with no write", async () => {
   const probot = await createTestProbot({ production: true });
-  const scope = mockConfig(mockGitHub())
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(200, [changedFile("docs/design/a.md", "a1")])
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(200, [])
-    .get(`${REPO}/pulls/2`)
-    .reply(200, pullRequestReply({ state: "closed" }))
-    .get(`${REPO}/git/blobs/a1`)
-    .reply(200, blobReply(FILLED))
-    .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
-    .query(true)
-    .reply(200, { total_count: 0, check_runs: [] });
+  const scope = mockReads(mockGitHub(), {
+    files: [changedFile("docs/design/a.md", "a1")],
+    blobs: { a1: FILLED },
+    pr: { state: "closed" },
+  });
   await probot.receive(pullRequestEvent("opened"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(unhandled).toEqual([]);
