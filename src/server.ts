@@ -2,7 +2,7 @@
 import { createNodeMiddleware, createProbot, run } from "probot";
 import { createDocChecker } from "./check/doc-checker.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
-import { DesignDocsOctokit } from "./github/octokit.js";
+import { DesignDocsOctokit, requestsWithin } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
 import { readServerSettings } from "./serve/server-settings.js";
 import { createWebhookServer } from "./serve/webhook-server.js";
@@ -26,7 +26,10 @@ if (settings.setup) {
 } else {
   const probot = createProbot({
     env: { LOG_LEVEL: "info", ...process.env },
-    overrides: { Octokit: DesignDocsOctokit },
+    overrides: {
+      Octokit: DesignDocsOctokit,
+      request: requestsWithin(settings.githubTimeoutMs),
+    },
   });
   const queue = createKeyedQueue();
   const middleware = await createNodeMiddleware(

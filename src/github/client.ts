@@ -296,9 +296,14 @@ export function createGitHubClient(
       );
     },
     async addLabels(names) {
-      const { data } = await octokit.rest.issues.addLabels({
-        ...issue,
-        labels: names,
+      const add = () =>
+        octokit.rest.issues.addLabels({ ...issue, labels: names });
+      // Adding a label the repository lacks creates it; when another run (on another PR)
+      // creates it at the same moment, GitHub answers 422 `already_exists`. The label is
+      // there now, so adding it again succeeds.
+      const { data } = await add().catch((error: unknown) => {
+        if (isAlreadyExists(error)) return add();
+        throw error;
       });
       return data.map((label) => ({
         name: label.name,
@@ -363,6 +368,26 @@ export function statusOf(error: unknown): number | undefined {
     typeof error.status === "number"
     ? error.status
     : undefined;
+}
+
+/** Whether GitHub refused a request because a resource it would create already exists. */
+function isAlreadyExists(error: unknown): boolean {
+  if (statusOf(error) !== 422) return false;
+  const data = (error as { response?: { data?: unknown } }).response?.data;
+  const errors =
+    typeof data === "object" && data !== null && "errors" in data
+      ? data.errors
+      : undefined;
+  return (
+    Array.isArray(errors) &&
+    errors.some(
+      (entry: unknown) =>
+        typeof entry === "object" &&
+        entry !== null &&
+        "code" in entry &&
+        entry.code === "already_exists",
+    )
+  );
 }
 
 async function ignoreStatus(

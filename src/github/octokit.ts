@@ -1,5 +1,53 @@
 import { ProbotOctokit } from "probot";
 
+/** How long one request to GitHub may take, by default, before it is abandoned and retried. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** A request GitHub did not answer in full within its deadline. */
+export class RequestTimeoutError extends Error {
+  constructor(
+    readonly timeoutMs: number,
+    cause: unknown,
+  ) {
+    super(`GitHub did not answer within ${timeoutMs} ms`, { cause });
+    this.name = "RequestTimeoutError";
+  }
+}
+
+/** Answers that have no body, which `new Response` refuses one for. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Octokit `request` options that give every request to GitHub, installation tokens
+ * included, `timeoutMs` to answer in full. Octokit sets no deadline, so a request GitHub never
+ * answered would hold its PR's queue for good. A request past its deadline fails like a 500
+ * and is retried like one.
+ */
+export function requestsWithin(timeoutMs: number): { fetch: typeof fetch } {
+  return {
+    async fetch(input, init) {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = init?.signal
+        ? AbortSignal.any([init.signal, deadline])
+        : deadline;
+      try {
+        const response = await globalThis.fetch(input, { ...init, signal });
+        // Read the body here, within the deadline: Octokit would take a body cut short for
+        // an empty one.
+        const body = NULL_BODY_STATUSES.has(response.status)
+          ? null
+          : await response.arrayBuffer();
+        const whole = new Response(body, response);
+        Object.defineProperty(whole, "url", { value: response.url });
+        return whole;
+      } catch (error) {
+        if (!deadline.aborted) throw error;
+        throw new RequestTimeoutError(timeoutMs, error);
+      }
+    },
+  };
+}
+
 /** Retries after a secondary rate limit, at most this many times per request. */
 const MAX_RATE_LIMIT_RETRIES = 3;
 

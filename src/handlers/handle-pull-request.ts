@@ -5,6 +5,7 @@ import type { KeyedQueue } from "../github/keyed-queue.js";
 import { CONFIG_FILE_NAME } from "../github/load-settings.js";
 import type { DocCache } from "../github/read-docs.js";
 import { applyStatusLabel } from "./apply-status-label.js";
+import { reportRunFailure } from "./report-failure.js";
 import {
   checkPullRequest,
   type PullRequestRun,
@@ -69,23 +70,40 @@ async function runForPullRequest(
   context.octokit.hook.before("request", count);
   const started = performance.now();
   let config: Promise<unknown> | undefined;
+  const client = createGitHubClient(context.octokit, {
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    number: pr,
+  });
+  const eventHeadSha = payload.pull_request.head.sha;
   try {
-    const result = await state.queue.run(`${repo}#${pr}`, () =>
-      work({
-        client: createGitHubClient(context.octokit, {
-          owner: payload.repository.owner.login,
-          repo: payload.repository.name,
-          number: pr,
-        }),
-        // Read once per event, however many steps ask for it.
-        readConfig: () => (config ??= context.config(CONFIG_FILE_NAME)),
-        cache: state.cache,
-        checker: state.checker,
-        appId: state.appId,
-        eventHeadSha: payload.pull_request.head.sha,
-        today: state.today(),
-      }),
-    );
+    const result = await state.queue.run(`${repo}#${pr}`, async () => {
+      try {
+        return await work({
+          client,
+          // Read once per event, however many steps ask for it.
+          readConfig: () => (config ??= context.config(CONFIG_FILE_NAME)),
+          cache: state.cache,
+          checker: state.checker,
+          appId: state.appId,
+          eventHeadSha,
+          today: state.today(),
+        });
+      } catch (error) {
+        // Within the PR's turn, so a later run's verdict is never overwritten by this one.
+        await reportRunFailure(
+          client,
+          { headSha: eventHeadSha, deliveryId: context.id },
+          error,
+        ).catch((reportError: unknown) => {
+          context.log.warn(
+            { ...fields, err: reportError },
+            `${repo}#${pr}: could not report the failed run on the PR`,
+          );
+        });
+        throw error;
+      }
+    });
     context.log.info(
       { ...fields, ...result, apiCalls, durationMs: elapsed(started) },
       `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,

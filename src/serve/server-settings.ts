@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_BUDGET_MS } from "../check/doc-checker.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../github/octokit.js";
 
 /** How the server runs, from the environment. */
 export interface ServerSettings {
@@ -15,6 +16,8 @@ export interface ServerSettings {
   webhookProxy: string | undefined;
   /** How long one doc may take to parse and check before it is reported as too complex. */
   parseTimeBudgetMs: number;
+  /** How long one request to GitHub may take before it is abandoned and retried. */
+  githubTimeoutMs: number;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -77,6 +80,13 @@ export function readServerSettings(
           DEFAULT_TIME_BUDGET_MS,
           100,
           60_000,
+        ),
+        githubTimeoutMs: whole(
+          env,
+          "GITHUB_TIMEOUT_MS",
+          DEFAULT_REQUEST_TIMEOUT_MS,
+          1000,
+          120_000,
         ),
       },
     };

@@ -17,44 +17,6 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-/** A run on a PR without design docs, whose file list answers `first` before it succeeds. */
-function mockFilesAfter(
-  first: (scope: nock.Interceptor) => nock.Scope,
-): nock.Scope {
-  const scope = mockConfig(mockGitHub());
-  first(scope.get(`${REPO}/pulls/2/files`).query(true));
-  return scope
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(200, [changedFile("README.md", "r1")])
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(200, []);
-}
-
-test("a transient 5xx is retried", async () => {
-  const probot = await createTestProbot({ production: true });
-  const scope = mockFilesAfter((call) => call.reply(502, "Bad gateway"));
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
-});
-
-test("a secondary rate limit waits for retry-after and retries", async () => {
-  const probot = await createTestProbot({ production: true });
-  const scope = mockFilesAfter((call) =>
-    call.reply(
-      403,
-      {
-        message:
-          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-      },
-      { "retry-after": "1" },
-    ),
-  );
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
-});
-
 test("each handled event logs one line with its delivery id, repo, PR, outcome, API calls and duration", async () => {
   const logs: Record<string, unknown>[] = [];
   const probot = await createTestProbot({ logs });
@@ -145,9 +107,12 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   expect(problem({ APP_ID: "1", PARSE_TIME_BUDGET_MS: "0" })).toBe(
     'PARSE_TIME_BUDGET_MS must be a whole number from 100 to 60000, not "0".',
   );
+  expect(problem({ APP_ID: "1", GITHUB_TIMEOUT_MS: "10s" })).toBe(
+    'GITHUB_TIMEOUT_MS must be a whole number from 1000 to 120000, not "10s".',
+  );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 s per doc", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 s per doc, 10 s per GitHub request", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -158,6 +123,7 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 
       maxBodyBytes: 1048576,
       shutdownTimeoutMs: 10000,
       parseTimeBudgetMs: 2000,
+      githubTimeoutMs: 10000,
     },
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });

@@ -13,11 +13,12 @@ import {
   pullRequestEvent,
   pullRequestReply,
 } from "../helpers/app.js";
+import { describeFailure } from "../../src/handlers/report-failure.js";
 import { fixture } from "../helpers/engine.js";
 
 const FILLED = fixture("docs/filled-design-doc.md");
 
-// The production Octokit: writes a second apart, retries with backoff.
+// The production Octokit: retries with (shortened) backoff.
 jest.setTimeout(30_000);
 
 let unhandled: unknown[] = [];
@@ -48,16 +49,38 @@ const CALLS = [
 ] as const;
 type Call = (typeof CALLS)[number];
 
-/** Mocks the run; the call named `failing` first answers `status` (once), then as usual. */
-function mockRun(failing: Call, status: number) {
+/** How a call goes wrong: the answer its interceptor gives instead of the right one. */
+type Fault = (interceptor: nock.Interceptor) => void;
+
+const answer =
+  (status: number): Fault =>
+  (interceptor) => {
+    interceptor.reply(status, { message: "injected" });
+  };
+/** The deadline each request has in these tests, and a call that outlasts it. */
+const GITHUB_TIMEOUT_MS = 200;
+const hang: Fault = (interceptor) => {
+  interceptor.delay(GITHUB_TIMEOUT_MS * 5).reply(200, {});
+};
+
+/**
+ * Mocks the run; the call named `failing` first goes wrong `times` times (once by default),
+ * then answers as usual. Octokit makes four attempts at a call, so four faults exhaust it.
+ */
+function mockRun(failing: Call, fault: Fault, times = 1) {
   const written = {
     comments: [] as { body: string }[],
     labels: [] as { labels: string[] }[],
-    runs: [] as { conclusion: string; head_sha: string }[],
+    runs: [] as {
+      conclusion: string;
+      head_sha: string;
+      output: { title: string; summary: string };
+    }[],
   };
   const scope = mockConfig(mockGitHub());
   const step = (call: Call, mock: (scope: nock.Scope) => nock.Interceptor) => {
-    if (call === failing) mock(scope).reply(status, { message: "injected" });
+    if (call === failing)
+      for (let made = 0; made < times; made += 1) fault(mock(scope));
     return mock(scope);
   };
   step("list files", (s) => s.get(`${REPO}/pulls/2/files`).query(true)).reply(
@@ -104,7 +127,7 @@ test.each(cases)(
   "$status on $call: retried, and the PR ends with one comment, its label and its check run",
   async ({ call, status }) => {
     const probot = await createTestProbot({ production: true });
-    const { scope, written } = mockRun(call, status);
+    const { scope, written } = mockRun(call, answer(status));
     await probot.receive(pullRequestEvent("opened"));
     expect(scope.pendingMocks()).toEqual([]);
     // A failed attempt is captured too; what counts is the last body of each write.
@@ -120,7 +143,150 @@ test.each(cases)(
   },
 );
 
-test("a 404 mid-run (the branch was deleted) is logged with the delivery id, and nothing is left unhandled", async () => {
+const rateLimited =
+  (status: 403 | 429): Fault =>
+  (interceptor) => {
+    interceptor.reply(
+      status,
+      {
+        message:
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "1" },
+    );
+  };
+
+test.each(
+  CALLS.map(
+    (call, index) => ({ call, status: index % 2 ? 429 : 403 }) as const,
+  ),
+)(
+  "a secondary rate limit ($status, retry-after) on $call: waited out, retried, and the PR ends right",
+  async ({ call, status }) => {
+    const probot = await createTestProbot({ production: true });
+    const { scope, written } = mockRun(call, rateLimited(status));
+    await probot.receive(pullRequestEvent("opened"));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(written.comments.at(-1)?.body).toContain(
+      "### ✅ Design docs: 1 design doc checked: every requirement met",
+    );
+    expect(written.labels.at(-1)).toEqual({ labels: ["In Review"] });
+    expect(written.runs.at(-1)).toMatchObject({ conclusion: "success" });
+    expect(unhandled).toEqual([]);
+  },
+);
+
+test.each(CALLS)(
+  "%s hangs past its deadline once: abandoned, retried, and the PR ends right",
+  async (call) => {
+    const probot = await createTestProbot({
+      production: true,
+      githubTimeoutMs: GITHUB_TIMEOUT_MS,
+    });
+    const { scope, written } = mockRun(call, hang);
+    await probot.receive(pullRequestEvent("opened"));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(written.comments.at(-1)?.body).toContain(
+      "### ✅ Design docs: 1 design doc checked: every requirement met",
+    );
+    expect(written.labels.at(-1)).toEqual({ labels: ["In Review"] });
+    expect(written.runs.at(-1)).toMatchObject({
+      head_sha: HEAD_SHA,
+      conclusion: "success",
+    });
+    expect(unhandled).toEqual([]);
+  },
+);
+
+test("422 already_exists when another run creates the status label at the same moment: added again", async () => {
+  const probot = await createTestProbot({ production: true });
+  const { scope, written } = mockRun("add label", (interceptor) => {
+    interceptor.reply(422, {
+      message: "Validation Failed",
+      errors: [{ resource: "Label", code: "already_exists", field: "name" }],
+    });
+  });
+  await probot.receive(pullRequestEvent("opened"));
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(written.labels).toEqual([
+    { labels: ["In Review"] },
+    { labels: ["In Review"] },
+  ]);
+  expect(written.runs.at(-1)).toMatchObject({ conclusion: "success" });
+});
+
+test.each([
+  {
+    call: "create comment" as const,
+    fault: answer(502),
+    said: "GitHub answered 502 to `POST /repos/Codertocat/Hello-World/issues/2/comments`",
+  },
+  {
+    call: "read blob" as const,
+    fault: hang,
+    said: `GitHub did not answer \`GET /repos/Codertocat/Hello-World/git/blobs/a1\` within ${GITHUB_TIMEOUT_MS} ms`,
+  },
+])(
+  "$call failing on every attempt: a failing check run says what happened, and the log has the delivery id",
+  async ({ call, fault, said }) => {
+    const logs: Record<string, unknown>[] = [];
+    const probot = await createTestProbot({
+      production: true,
+      githubTimeoutMs: GITHUB_TIMEOUT_MS,
+      logs,
+    });
+    const { scope, written } = mockRun(call, fault, 4);
+    // The failing check run, after the run's own where the run got that far.
+    scope
+      .post(`${REPO}/check-runs`, capture(written.runs))
+      .optionally()
+      .reply(201, { id: 2 });
+    await expect(probot.receive(pullRequestEvent("opened"))).rejects.toThrow();
+    expect(written.runs.at(-1)).toEqual(
+      expect.objectContaining({
+        head_sha: HEAD_SHA,
+        conclusion: "failure",
+        output: {
+          title: "Could not finish checking",
+          summary: [
+            `Design Docs Bot could not finish checking this pull request: ${said}.`,
+            "",
+            "Its checklist comment and status label may be out of date. The bot checks the PR again on its next push or edit; an organisation owner can also redeliver delivery `delivery-opened` from the GitHub App's advanced settings.",
+          ].join("\n"),
+          annotations: [],
+        },
+      }),
+    );
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        deliveryId: "delivery-opened",
+        msg: "Codertocat/Hello-World#2: run failed",
+      }),
+    );
+    expect(unhandled).toEqual([]);
+  },
+);
+
+test("when even the failing check run cannot be written, the log says so with the delivery id", async () => {
+  const logs: Record<string, unknown>[] = [];
+  const probot = await createTestProbot({ production: true, logs });
+  // Four attempts at the run's check run, then four at the one reporting the failure.
+  const { written } = mockRun("create check run", answer(500), 8);
+  await expect(probot.receive(pullRequestEvent("opened"))).rejects.toThrow();
+  expect(written.runs).toHaveLength(8);
+  expect(written.runs.at(-1)).toMatchObject({ conclusion: "failure" });
+  expect(logs).toContainEqual(
+    expect.objectContaining({
+      level: 40,
+      deliveryId: "delivery-opened",
+      msg: "Codertocat/Hello-World#2: could not report the failed run on the PR",
+    }),
+  );
+  expect(unhandled).toEqual([]);
+});
+
+test("a 404 mid-run (the branch was deleted) is logged with the delivery id, nothing is said on the PR, and nothing is left unhandled", async () => {
   const logs: Record<string, unknown>[] = [];
   const probot = await createTestProbot({ production: true, logs });
   const scope = mockConfig(mockGitHub())
@@ -142,6 +308,10 @@ test("a 404 mid-run (the branch was deleted) is logged with the delivery id, and
       msg: "Codertocat/Hello-World#2: run failed",
     }),
   );
+  // The branch is gone: no failing check run is attempted (none is mocked, so one would be logged).
+  expect(logs.map((line) => line.msg)).not.toContain(
+    "Codertocat/Hello-World#2: could not report the failed run on the PR",
+  );
   expect(unhandled).toEqual([]);
 });
 
@@ -155,4 +325,10 @@ test("a PR closed mid-run is left alone, with no write", async () => {
   await probot.receive(pullRequestEvent("opened"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(unhandled).toEqual([]);
+});
+
+test("a failure that is not GitHub's answer is called unexpected on the PR; its details stay in the log", () => {
+  expect(describeFailure(new TypeError("reading 'sha' of undefined"))).toBe(
+    "the bot hit an unexpected error",
+  );
 });

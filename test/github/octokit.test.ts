@@ -1,5 +1,10 @@
-import { expect, test } from "@jest/globals";
-import { withThrottling } from "../../src/github/octokit.js";
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import {
+  RequestTimeoutError,
+  requestsWithin,
+  withThrottling,
+} from "../../src/github/octokit.js";
 
 type Throttle = {
   id: string;
@@ -47,4 +52,54 @@ test("a secondary rate limit is retried up to three times, each logged", () => {
   expect(warnings[3]).toBe(
     "Secondary rate limit on POST /repos/{owner}/{repo}/check-runs: giving up",
   );
+});
+
+describe("requestsWithin", () => {
+  const { fetch } = requestsWithin(200);
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  test("an answer in time comes back whole: status, headers, body and url", async () => {
+    nock("https://api.github.com")
+      .get("/repos/o/r")
+      .reply(200, { name: "r" }, { etag: '"e"' })
+      .delete("/repos/o/r/labels/WIP")
+      .reply(204);
+    const answer = await fetch("https://api.github.com/repos/o/r");
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("etag")).toBe('"e"');
+    expect(answer.url).toBe("https://api.github.com/repos/o/r");
+    expect(await answer.json()).toEqual({ name: "r" });
+    const empty = await fetch("https://api.github.com/repos/o/r/labels/WIP", {
+      method: "DELETE",
+    });
+    expect(empty.status).toBe(204);
+  });
+
+  test("no answer, or a body cut short, by the deadline is a RequestTimeoutError", async () => {
+    nock("https://api.github.com")
+      .get("/slow")
+      .delay(1000)
+      .reply(200, {})
+      .get("/slow-body")
+      .delayBody(1000)
+      .reply(200, { a: 1 });
+    for (const path of ["/slow", "/slow-body"]) {
+      const answer = fetch(`https://api.github.com${path}`);
+      await expect(answer).rejects.toBeInstanceOf(RequestTimeoutError);
+      await expect(answer).rejects.toThrow(
+        "GitHub did not answer within 200 ms",
+      );
+    }
+  });
+
+  test("the caller's own abort is not taken for a timeout", async () => {
+    nock("https://api.github.com").get("/slow").delay(1000).reply(200, {});
+    const caller = new AbortController();
+    const answer = fetch("https://api.github.com/slow", {
+      signal: caller.signal,
+    });
+    caller.abort();
+    await expect(answer).rejects.toMatchObject({ name: "AbortError" });
+  });
 });

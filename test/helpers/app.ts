@@ -1,10 +1,15 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
+import Bottleneck from "bottleneck";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { DesignDocsOctokit } from "../../src/github/octokit.js";
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DesignDocsOctokit,
+  requestsWithin,
+} from "../../src/github/octokit.js";
 import { createApp } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
 import { TODAY } from "./engine.js";
@@ -23,12 +28,23 @@ const privateKey = generateKeyPairSync("rsa", {
 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
 /**
+ * The production Octokit's queues for writes and for writes that notify people (comments), in
+ * tests: one at a time, none held back (GitHub asks for 1 s and 3 s between them).
+ */
+const queue = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+const WRITES = { write: queue(), notifications: queue() };
+
+/**
  * A Probot with the app loaded. By default retries and throttling are off; `production` uses
- * the Octokit the server runs with (retries, throttling, rate-limit handling), with the retry
- * back-off shortened.
+ * the Octokit the server runs with (retries, throttling, rate-limit handling, a deadline per
+ * request), with retry back-off and `retry-after` waits shortened and writes not spaced apart.
  */
 export async function createTestProbot(
-  options: { production?: boolean; logs?: Record<string, unknown>[] } = {},
+  options: {
+    production?: boolean;
+    logs?: Record<string, unknown>[];
+    githubTimeoutMs?: number;
+  } = {},
 ): Promise<Probot> {
   const logs = options.logs ?? [];
   const stream = new Writable({
@@ -41,10 +57,24 @@ export async function createTestProbot(
     appId: APP_ID,
     privateKey,
     log: pino({ level: "debug" }, stream),
-    // A function, not an object: Probot passes its own throttle options to the class, and an
+    ...(options.production && {
+      request: requestsWithin(
+        options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      ),
+    }),
+    // Functions, not objects: Probot passes its own throttle options to the class, and an
     // object default would be shallow-merged under them.
     Octokit: options.production
-      ? DesignDocsOctokit.defaults({ retry: { retryAfterBaseValue: 1 } })
+      ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
+          ...instance,
+          retry: { retryAfterBaseValue: 1 },
+          throttle: {
+            ...(instance.throttle as object),
+            ...WRITES,
+            // A `retry-after: 1` waits 1 ms.
+            retryAfterBaseValue: 1,
+          },
+        }))
       : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
           ...instance,
           retry: { enabled: false },

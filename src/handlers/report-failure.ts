@@ -1,0 +1,62 @@
+import { statusOf, type GitHubClient } from "../github/client.js";
+import { RequestTimeoutError } from "../github/octokit.js";
+import { codeSpan } from "../report/neutralize.js";
+import { CHECK_RUN_NAME } from "../report/render-check-run.js";
+
+/** Statuses that mean the PR, its branch or its repository is gone: nobody is left to tell. */
+const GONE = new Set([404, 410]);
+
+/**
+ * Tells the PR that its run failed for good (retries spent), with a failing `Design docs`
+ * check run on the head it was checking: its comment and label may be stale, and a required
+ * check must not pass a doc nobody checked. Nothing is said when the PR is gone.
+ */
+export async function reportRunFailure(
+  client: GitHubClient,
+  run: { headSha: string; deliveryId: string },
+  error: unknown,
+): Promise<void> {
+  const status = statusOf(error);
+  if (status !== undefined && GONE.has(status)) return;
+  await client.createCheckRun({
+    name: CHECK_RUN_NAME,
+    headSha: run.headSha,
+    conclusion: "failure",
+    title: "Could not finish checking",
+    summary: [
+      `Design Docs Bot could not finish checking this pull request: ${describeFailure(error)}.`,
+      "",
+      `Its checklist comment and status label may be out of date. The bot checks the PR again on its next push or edit; an organisation owner can also redeliver delivery ${codeSpan(run.deliveryId)} from the GitHub App's advanced settings.`,
+    ].join("\n"),
+    annotations: [],
+  });
+}
+
+/** What went wrong, as the end of a sentence. */
+export function describeFailure(error: unknown): string {
+  const request = requestOf(error);
+  const call = request
+    ? ` ${codeSpan(`${request.method} ${request.path}`)}`
+    : "";
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof RequestTimeoutError)
+    return `GitHub did not answer${call} within ${cause.timeoutMs} ms`;
+  const status = statusOf(error);
+  if (request && status !== undefined)
+    return `GitHub answered ${status} to${call}`;
+  return "the bot hit an unexpected error";
+}
+
+/** The request an Octokit error was for, if it was one. */
+function requestOf(
+  error: unknown,
+): { method: string; path: string } | undefined {
+  if (typeof error !== "object" || error === null || !("request" in error))
+    return undefined;
+  const request = error.request as { method?: unknown; url?: unknown };
+  return typeof request.method === "string" &&
+    typeof request.url === "string" &&
+    URL.canParse(request.url)
+    ? { method: request.method, path: new URL(request.url).pathname }
+    : undefined;
+}
