@@ -1,12 +1,12 @@
-// npm run test:load [-- --deliveries N --prs N --concurrency N]
+// npm run test:load [-- --deliveries N --prs N --concurrency N --summary FILE]
 //
 // The built server against a fake GitHub on loopback: deliveries over many PRs, shuffled
 // and partly concurrent, with new heads, stale payloads and duplicates. Afterwards every PR
 // must have exactly one checklist comment for its latest head, the one status label that
 // head's doc calls for and one check run on that head: nothing lost. Prints events/s held,
 // handling time, the server's peak RSS (and its RSS over the run), and API calls per event.
-// Exits 1 when any PR is wrong.
-import { readFileSync } from "node:fs";
+// With --summary, also writes those figures to FILE as JSON. Exits 1 when any PR is wrong.
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
 import { FakeGitHub } from "../fake-github/fake-github.js";
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     prs: { type: "string", default: "60" },
     concurrency: { type: "string", default: "30" },
     seed: { type: "string", default: "20261123" },
+    summary: { type: "string" },
   },
 });
 const DELIVERIES = Number(args.deliveries);
@@ -263,8 +264,22 @@ console.log(
   `\nHandling time runs from a delivery's arrival to its last write, queue wait included; each installation gets one write a second (GitHub's rule, kept by the throttle), which bounds events/s.`,
 );
 for (const line of wrong) console.log(`WRONG ${line}`);
-process.exit(
-  wrong.length === 0 && statuses.every((code) => code === 200 || code === 202)
-    ? 0
-    : 1,
-);
+const unacknowledged = statuses.filter(
+  (code) => code !== 200 && code !== 202,
+).length;
+if (args.summary)
+  writeFileSync(
+    args.summary,
+    JSON.stringify({
+      deliveries: schedule.length,
+      prs: PRS,
+      wrong: wrong.length,
+      unacknowledged,
+      eventsPerSecond: schedule.length / elapsed,
+      p50Ms: percentile(50),
+      p95Ms: percentile(95),
+      peakRssMb: peakMb,
+      apiCallsPerEvent: apiCalls / schedule.length,
+    }),
+  );
+process.exit(wrong.length === 0 && unacknowledged === 0 ? 0 : 1);
