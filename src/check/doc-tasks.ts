@@ -1,4 +1,6 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import { parseTemplate } from "../templates/parse-template.js";
+import type { Template } from "../templates/types.js";
 import {
   checkDesignDoc,
   type DocReport,
@@ -13,7 +15,7 @@ import {
 } from "../validate/set-status.js";
 
 /**
- * Everything the App does that parses a doc. Each runs in a worker thread within a time
+ * Everything the App does that parses a doc or a repo's template. Each runs in a worker thread within a time
  * budget (see doc-checker.ts): some Markdown takes micromark seconds to parse.
  */
 export const DOC_TASKS = {
@@ -28,6 +30,9 @@ export const DOC_TASKS = {
   /** The doc with its Status set, or undefined when it cannot be. */
   setStatus: (text: string, status: string): string | undefined =>
     setStatus(text, status),
+  /** A template file from the repo, `ref` as the config names it. */
+  template: (ref: string, source: string): Template =>
+    parseTemplate(ref, source, ref),
   /** The line an author should change to set the Status. */
   suggestStatus: (text: string, status: string): StatusSuggestion | undefined =>
     suggestStatus(text, status),

@@ -1,3 +1,4 @@
+import type { TaskResult } from "../check/doc-checker.js";
 import {
   parseConfig,
   type Config,
@@ -7,7 +8,6 @@ import {
   BUILTIN_TEMPLATE_IDS,
   loadBuiltinTemplates,
 } from "../templates/builtin-templates.js";
-import { parseTemplate } from "../templates/parse-template.js";
 import type { Template } from "../templates/types.js";
 
 /** The config file's name under `.github/`, as Probot's `context.config` takes it. */
@@ -56,11 +56,13 @@ function isParseError(error: unknown): error is Error {
 
 /**
  * The templates a config names: built-ins by id, the repo's own read from its default branch
- * through `getFile`. A repo template that is missing is a config error.
+ * through `getFile` and parsed by `parse` (off the event loop, within a time budget). A repo
+ * template that is missing or cannot be parsed is a config error.
  */
 export async function loadTemplates(
   config: Config,
   getFile: (path: string) => Promise<string | undefined>,
+  parse: (ref: string, source: string) => Promise<TaskResult<Template>>,
 ): Promise<{ templates: Template[]; errors: ConfigError[] }> {
   const builtins = loadBuiltinTemplates();
   const errors: ConfigError[] = [];
@@ -76,7 +78,11 @@ export async function loadTemplates(
         });
         return undefined;
       }
-      return parseTemplate(ref, source, ref);
+      const parsed = await parse(ref, source);
+      if (parsed.ok) return parsed.value;
+      // The reason reads on from "The doc ": "is too complex to check in 2 s".
+      errors.push({ key: "templates", message: `"${ref}" ${parsed.reason}` });
+      return undefined;
     }),
   );
   return {

@@ -118,7 +118,11 @@ export async function checkPullRequest(
       .then((read) =>
         intent.written ? { ...read, headSha: intent.written.headSha } : read,
       ),
-    loadTemplates(config, (path) => client.getFile(path)),
+    loadTemplates(
+      config,
+      (path) => client.getFile(path),
+      (ref, source) => run.checker.run("template", ref, source),
+    ),
     Promise.all(
       docFiles.map((file) =>
         readDoc(client, run.cache, file.sha as string, config.maxFileSize),

@@ -4,13 +4,14 @@ import {
   REPO,
   capture,
   changedFile,
+  contentsReply,
   createTestProbot,
   mockGitHub,
   mockReads,
   pullRequestEvent,
 } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
-import { hostileFile } from "../helpers/hostile.js";
+import { GENERATED_HOSTILE_DOCS, hostileFile } from "../helpers/hostile.js";
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -79,4 +80,40 @@ test("config-proto.yml: `__proto__` keys are dropped, the rest is read, and noth
     '- [ ] Status "In Review" is not one of WIP, Approved \\(line 4\\)',
   );
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+test("a repo template that takes micromark past 2 s is a config error, parsed off the event loop", async () => {
+  const probot = await createTestProbot();
+  const comments: { body: string }[] = [];
+  const scope = mockReads(mockGitHub(), {
+    config: "templates: docs/template.md\n",
+    files: [changedFile("docs/design/a.md", "a1")],
+    blobs: { a1: fixture("docs/filled-design-doc.md") },
+  })
+    .get(`${REPO}/contents/docs%2Ftemplate.md`)
+    .reply(
+      200,
+      contentsReply(GENERATED_HOSTILE_DOCS["nested-brackets.md"](), "t1"),
+    )
+    .post(`${REPO}/issues/2/comments`, capture(comments))
+    .reply(201, {})
+    .post(`${REPO}/check-runs`)
+    .reply(201, { id: 1 });
+  // The event loop keeps turning while the template is parsed.
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 10);
+  try {
+    await probot.receive(pullRequestEvent("opened"));
+  } finally {
+    clearInterval(ticker);
+  }
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(ticks).toBeGreaterThan(50);
+  expect(comments[0]?.body.split("\n").slice(1)).toEqual([
+    "### ❌ Design docs: `.github/design-docs.yml` is invalid",
+    "",
+    INVALID,
+    "",
+    '- [ ] `templates`: "docs/template.md" is too complex to check in 2 s',
+  ]);
 });
