@@ -117,32 +117,6 @@ function mockRun(failing: Call, fault: Fault, times = 1) {
   return { scope, written };
 }
 
-// Each call fails once, with 500, 502 and 503 in turn.
-const cases = CALLS.map((call, index) => ({
-  call,
-  status: [500, 502, 503][index % 3] as number,
-}));
-
-test.each(cases)(
-  "$status on $call: retried, and the PR ends with one comment, its label and its check run",
-  async ({ call, status }) => {
-    const probot = await createTestProbot({ production: true });
-    const { scope, written } = mockRun(call, answer(status));
-    await probot.receive(pullRequestEvent("opened"));
-    expect(scope.pendingMocks()).toEqual([]);
-    // A failed attempt is captured too; what counts is the last body of each write.
-    expect(written.comments.at(-1)?.body).toContain(
-      "### ✅ Design docs: 1 design doc checked: every requirement met",
-    );
-    expect(written.labels.at(-1)).toEqual({ labels: ["In Review"] });
-    expect(written.runs.at(-1)).toMatchObject({
-      head_sha: HEAD_SHA,
-      conclusion: "success",
-    });
-    expect(unhandled).toEqual([]);
-  },
-);
-
 const rateLimited =
   (status: 403 | 429): Fault =>
   (interceptor) => {
@@ -156,36 +130,33 @@ const rateLimited =
     );
   };
 
-test.each(
-  CALLS.map(
-    (call, index) => ({ call, status: index % 2 ? 429 : 403 }) as const,
-  ),
-)(
-  "a secondary rate limit ($status, retry-after) on $call: waited out, retried, and the PR ends right",
-  async ({ call, status }) => {
-    const probot = await createTestProbot({ production: true });
-    const { scope, written } = mockRun(call, rateLimited(status));
-    await probot.receive(pullRequestEvent("opened"));
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(written.comments.at(-1)?.body).toContain(
-      "### ✅ Design docs: 1 design doc checked: every requirement met",
-    );
-    expect(written.labels.at(-1)).toEqual({ labels: ["In Review"] });
-    expect(written.runs.at(-1)).toMatchObject({ conclusion: "success" });
-    expect(unhandled).toEqual([]);
-  },
-);
+// Each call goes wrong once in each way: 500, 502 and 503 in turn; a secondary rate limit
+// (403 and 429 in turn, with retry-after); no answer by its deadline.
+const recoverable = CALLS.flatMap((call, index) => {
+  const status = [500, 502, 503][index % 3] as number;
+  const limit = index % 2 ? 429 : 403;
+  return [
+    { call, fault: answer(status), what: `${status}` },
+    {
+      call,
+      fault: rateLimited(limit),
+      what: `a secondary rate limit (${limit}, retry-after)`,
+    },
+    { call, fault: hang, what: "no answer by the deadline" },
+  ];
+});
 
-test.each(CALLS)(
-  "%s hangs past its deadline once: abandoned, retried, and the PR ends right",
-  async (call) => {
+test.each(recoverable)(
+  "$what on $call: retried, and the PR ends with one comment, its label and its check run",
+  async ({ call, fault }) => {
     const probot = await createTestProbot({
       production: true,
       githubTimeoutMs: GITHUB_TIMEOUT_MS,
     });
-    const { scope, written } = mockRun(call, hang);
+    const { scope, written } = mockRun(call, fault);
     await probot.receive(pullRequestEvent("opened"));
     expect(scope.pendingMocks()).toEqual([]);
+    // A failed attempt is captured too; what counts is the last body of each write.
     expect(written.comments.at(-1)?.body).toContain(
       "### ✅ Design docs: 1 design doc checked: every requirement met",
     );
