@@ -89,6 +89,24 @@ function mockRunAfterCommit(
   return scope;
 }
 
+/** The writes that end a run: a new comment, one status label taken off, the check run. */
+function mockRunWrites(
+  scope: nock.Scope,
+  writes: {
+    comments: unknown[];
+    removed: string;
+    checkRun?: nock.RequestBodyMatcher;
+  },
+): nock.Scope {
+  return scope
+    .post(`${REPO}/issues/2/comments`, capture(writes.comments))
+    .reply(201, {})
+    .delete(`${REPO}/issues/2/labels/${encodeURIComponent(writes.removed)}`)
+    .reply(200, [])
+    .post(`${REPO}/check-runs`, writes.checkRun ?? (() => true))
+    .reply(201, { id: 1 });
+}
+
 test("a writer's status label is written into the doc on the PR branch, one commit, only the Status changed", async () => {
   const probot = await createTestProbot();
   const puts: Put[] = [];
@@ -106,16 +124,12 @@ test("a writer's status label is written into the doc on the PR branch, one comm
   mockRunAfterCommit(scope, {
     labels: ["In Review", "Approved"],
     text: APPROVED,
-  })
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(
-      `${REPO}/check-runs`,
-      (body: { head_sha: string }) => body.head_sha === NEW_HEAD,
-    )
-    .reply(201, { id: 1 });
+  });
+  mockRunWrites(scope, {
+    comments,
+    removed: "In Review",
+    checkRun: (body: { head_sha: string }) => body.head_sha === NEW_HEAD,
+  });
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(puts).toHaveLength(1);
@@ -143,13 +157,7 @@ test("a status label from someone without write access comes off again, and the 
     text: IN_REVIEW,
     sha: HEAD_SHA,
   });
-  scope
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/Approved`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 1 });
+  mockRunWrites(scope, { comments, removed: "Approved" });
   await probot.receive(labeled("Approved", "mallory"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(comments[0]?.body.split("\n").slice(3, 6)).toEqual([
@@ -190,16 +198,12 @@ test("a team rule: a member of the named team may set the status, and counts as 
     .reply(200, contentsReply(IN_REVIEW, "old"))
     .get(`${REPO}/pulls/2/reviews`)
     .query(true)
-    .reply(200, [])
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(
-      `${REPO}/check-runs`,
-      (body: { conclusion: string }) => body.conclusion === "success",
-    )
-    .reply(201, { id: 1 });
+    .reply(200, []);
+  mockRunWrites(scope, {
+    comments,
+    removed: "In Review",
+    checkRun: (body: { conclusion: string }) => body.conclusion === "success",
+  });
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(comments[0]?.body).toContain(
@@ -220,13 +224,8 @@ test("a team rule: someone outside the team is refused", async () => {
     labels: ["In Review", "Approved"],
     text: IN_REVIEW,
     sha: HEAD_SHA,
-  })
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/Approved`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 1 });
+  });
+  mockRunWrites(scope, { comments, removed: "Approved" });
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(comments[0]?.body.split("\n")[3]).toBe(
@@ -265,13 +264,8 @@ test("a PR from a fork: the label stays, nothing is pushed, and the author gets 
     .reply(200, blobReply(IN_REVIEW))
     .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
     .query(true)
-    .reply(200, { total_count: 0, check_runs: [] })
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 1 });
+    .reply(200, { total_count: 0, check_runs: [] });
+  mockRunWrites(scope, { comments, removed: "In Review" });
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(suggestions).toEqual([
@@ -376,13 +370,12 @@ test("the synchronize that follows the bot's own commit finds everything consist
   mockRunAfterCommit(scope, {
     labels: ["In Review", "Approved"],
     text: APPROVED,
-  })
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`, capture(runs))
-    .reply(201, { id: 1 });
+  });
+  mockRunWrites(scope, {
+    comments,
+    removed: "In Review",
+    checkRun: capture(runs),
+  });
   await first.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   nock.cleanAll();
@@ -504,13 +497,8 @@ test("without contents write (403 on the commit), the bot keeps the label and su
     labels: ["In Review", "Approved"],
     text: IN_REVIEW,
     sha: HEAD_SHA,
-  })
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 1 });
+  });
+  mockRunWrites(scope, { comments, removed: "In Review" });
   await probot.receive(labeled("Approved"));
   expect(scope.pendingMocks()).toEqual([]);
   expect(comments[0]?.body).toContain(
