@@ -16,12 +16,15 @@ interface Logger {
   error(fields: object, message: string): void;
 }
 
+/** How long a client may go on sending a body refused with 413. */
+const LINGER_MS = 5000;
+
 export interface WebhookServerOptions {
   /** Probot's webhook middleware: verifies the signature and runs the app. */
   middleware: Middleware;
   /** Where GitHub posts webhooks, e.g. `/api/github/webhooks`. */
   webhookPath: string;
-  /** Larger request bodies get 413 unread. */
+  /** Larger request bodies get 413, before any signature check; the rest is dropped as it comes. */
   maxBodyBytes: number;
   log: Logger;
 }
@@ -83,12 +86,12 @@ export function createWebhookServer(
         },
         "Webhook refused: body too large",
       );
-      response.setHeader("connection", "close");
       reply(
         response,
         413,
         `body larger than ${options.maxBodyBytes} bytes: refused`,
       );
+      cutIfStillSending(request);
       return;
     }
     // Probot's middleware reads a string body as is instead of reading the stream again.
@@ -105,7 +108,7 @@ export function createWebhookServer(
   };
 }
 
-/** The body as text, or undefined when it is larger than `limit` bytes (then left unread). */
+/** The body as text, or undefined when it is larger than `limit` bytes (the rest is dropped). */
 function readBody(
   request: IncomingMessage,
   limit: number,
@@ -135,6 +138,20 @@ function readBody(
     });
     request.on("error", reject);
   });
+}
+
+/**
+ * Drops what a refused request still sends for up to `LINGER_MS`, then cuts the connection.
+ * Closing at once would reset the connection under a client still sending, and the reset can
+ * take the 413 with it before the client reads it.
+ */
+function cutIfStillSending(request: IncomingMessage): void {
+  if (request.complete) return;
+  const timer = setTimeout(() => request.socket.destroy(), LINGER_MS);
+  timer.unref();
+  const stop = (): void => clearTimeout(timer);
+  request.once("end", stop);
+  request.once("close", stop);
 }
 
 function reply(response: ServerResponse, status: number, text: string): void {

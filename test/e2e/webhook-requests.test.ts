@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, expect, jest, test } from "@jest/globals";
 import { FakeGitHub } from "../fake-github/fake-github.js";
 import { pullRequestEvent } from "../helpers/app.js";
@@ -90,7 +91,7 @@ test("malformed JSON, correctly signed, gets 400 and no API call", async () => {
   expect(await post(webhookHeaders(event, broken), broken)).toBe(400);
 });
 
-test("a body over the cap gets 413 unread, and no API call", async () => {
+test("a body over the cap gets 413 and is not kept, and no API call", async () => {
   const huge = JSON.stringify({
     ...(event.payload as object),
     padding: "x".repeat(MAX_BODY),
@@ -114,6 +115,36 @@ test("a body over the cap without a content-length (chunked) gets 413 too", asyn
     },
   });
   expect(await post(signed, stream)).toBe(413);
+});
+
+test("a client still sending a body over the cap reads its 413 and may go on sending; one that never stops is cut off", async () => {
+  const { hostname, port } = new URL(server.url);
+  const socket = connect(Number(port), hostname);
+  const seen: string[] = [];
+  const closed = new Promise<void>((resolve) => {
+    socket.on("data", (data: Buffer) =>
+      seen.push(data.toString().split("\r\n")[0] ?? ""),
+    );
+    socket.on("error", (error: NodeJS.ErrnoException) =>
+      seen.push(`error ${error.code}`),
+    );
+    socket.on("close", () => {
+      seen.push("closed");
+      resolve();
+    });
+  });
+  // It declares far more than it sends: after the 4 times the cap it does send, it stalls.
+  socket.write(
+    `POST /api/github/webhooks HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${100 * MAX_BODY}\r\n\r\n`,
+  );
+  const chunk = Buffer.alloc(MAX_BODY / 4, "x");
+  for (let sent = 0; sent < 4 * MAX_BODY; sent += chunk.length) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    socket.write(chunk);
+  }
+  seen.push("sent");
+  await closed;
+  expect(seen).toEqual(["HTTP/1.1 413 Payload Too Large", "sent", "closed"]);
 });
 
 test("events and actions the bot does not handle are acknowledged quietly", async () => {
