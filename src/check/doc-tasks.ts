@@ -15,8 +15,9 @@ import {
 } from "../validate/set-status.js";
 
 /**
- * Everything the App does that parses a doc or a repo's template. Each runs in a worker thread within a time
- * budget (see doc-checker.ts): some Markdown takes micromark seconds to parse.
+ * Everything the App does that parses a doc or a repo's template. Each runs in a worker
+ * thread within a time budget (see doc-checker.ts): some Markdown takes micromark seconds to
+ * parse.
  */
 export const DOC_TASKS = {
   /** The doc's report against the engine's templates. */

@@ -24,7 +24,7 @@ export interface WebhookServerOptions {
   middleware: Middleware;
   /** Where GitHub posts webhooks, e.g. `/api/github/webhooks`. */
   webhookPath: string;
-  /** Larger request bodies get 413, before any signature check; the rest is dropped as it comes. */
+  /** Larger request bodies get 413 before any signature check; the rest is dropped. */
   maxBodyBytes: number;
   log: Logger;
 }
