@@ -9,6 +9,7 @@ import { createDocCache } from "./github/read-docs.js";
 import {
   handleLabel,
   handlePullRequest,
+  handleRerun,
 } from "./handlers/handle-pull-request.js";
 
 /** Settings the app needs beyond Probot's own. */
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
       ["pull_request.labeled", "pull_request.unlabeled"],
       handleLabel(state),
     );
+    app.on("check_run.rerequested", handleRerun(state));
   };
 }
 

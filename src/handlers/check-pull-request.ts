@@ -58,7 +58,7 @@ export interface PullRequestRun {
   today: string;
 }
 
-/** What a label event adds to a run: notes for the comment, and state to remember. */
+/** What an event adds to a run: notes for the comment, state to remember, commits it made. */
 export interface RunIntent {
   /** Markdown lines (already neutralised) shown under the summary. */
   notes?: string[];
@@ -66,6 +66,8 @@ export interface RunIntent {
   state?: CommentState;
   /** Commits this event made: GitHub's file list and PR may lag behind them for a moment. */
   written?: { headSha: string; blobs: Record<string, string> };
+  /** Someone re-ran the check: write a check run even when the latest says the same. */
+  recheck?: boolean;
 }
 
 /** What a run did, for the log line. */
@@ -211,7 +213,8 @@ export async function checkPullRequest(
       ? await client.listCheckRuns(pr.headSha, CHECK_RUN_NAME)
       : listedRuns;
   const writeCheckRun =
-    checkRun !== undefined && !isCheckRunCurrent(existingRuns, checkRun);
+    checkRun !== undefined &&
+    (intent.recheck === true || !isCheckRunCurrent(existingRuns, checkRun));
 
   await Promise.all([
     applyCommentPlan(client, commentPlan),

@@ -4,6 +4,7 @@ import { createGitHubClient } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
 import { CONFIG_FILE_NAME } from "../github/load-settings.js";
 import type { DocCache } from "../github/read-docs.js";
+import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 import { applyStatusLabel } from "./apply-status-label.js";
 import { reportRunFailure } from "./report-failure.js";
 import {
@@ -24,11 +25,59 @@ export interface HandlerState {
 
 type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
+type RunContext = PullRequestContext | Context<"check_run.rerequested">;
+
+/** The PR a run is for, and the head sha its event names. */
+interface Target {
+  number: number;
+  headSha: string;
+}
+
+const targetOf = (context: PullRequestContext): Target => ({
+  number: context.payload.pull_request.number,
+  headSha: context.payload.pull_request.head.sha,
+});
 
 /** Checks the PR on `pull_request` and `pull_request_review` events. */
 export function handlePullRequest(state: HandlerState) {
   return (context: PullRequestContext): Promise<void> =>
-    runForPullRequest(context, state, (run) => checkPullRequest(run));
+    runForPullRequest(context, targetOf(context), state, (run) =>
+      checkPullRequest(run),
+    );
+}
+
+/**
+ * Checks again the PRs of a `Design docs` check run someone re-ran, and writes a fresh check
+ * run even when nothing changed: GitHub shows the check as queued until one comes.
+ */
+export function handleRerun(state: HandlerState) {
+  return async (context: Context<"check_run.rerequested">): Promise<void> => {
+    const checkRun = context.payload.check_run;
+    if (checkRun.name !== CHECK_RUN_NAME || checkRun.app?.id !== state.appId)
+      return;
+    if (checkRun.pull_requests.length === 0) {
+      // GitHub lists only PRs whose branch is in this repository.
+      context.log.info(
+        {
+          deliveryId: context.id,
+          repo: context.payload.repository.full_name,
+          headSha: checkRun.head_sha,
+        },
+        "Re-run of a check with no pull request in this repository (a fork's PR is checked on its next push or edit)",
+      );
+      return;
+    }
+    await Promise.all(
+      checkRun.pull_requests.map((pr) =>
+        runForPullRequest(
+          context,
+          { number: pr.number, headSha: checkRun.head_sha },
+          state,
+          (run) => checkPullRequest(run, { recheck: true }),
+        ),
+      ),
+    );
+  };
 }
 
 /** Applies a status label a person added or removed, then checks the PR. */
@@ -36,7 +85,7 @@ export function handleLabel(state: HandlerState) {
   return (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
   ) =>
-    runForPullRequest(context, state, (run) =>
+    runForPullRequest(context, targetOf(context), state, (run) =>
       applyStatusLabel(run, {
         action: context.payload.action,
         label: context.payload.label?.name ?? "",
@@ -51,13 +100,14 @@ export function handleLabel(state: HandlerState) {
  * API calls made and the time taken.
  */
 async function runForPullRequest(
-  context: PullRequestContext,
+  context: RunContext,
+  target: Target,
   state: HandlerState,
   work: (run: PullRequestRun) => Promise<RunResult>,
 ): Promise<void> {
   const { payload } = context;
   const repo = payload.repository.full_name;
-  const pr = payload.pull_request.number;
+  const pr = target.number;
   const fields = { deliveryId: context.id, repo, pr, action: payload.action };
   if (context.isBot) {
     context.log.debug(fields, "Ignored: sent by a bot");
@@ -75,7 +125,7 @@ async function runForPullRequest(
     repo: payload.repository.name,
     number: pr,
   });
-  const eventHeadSha = payload.pull_request.head.sha;
+  const eventHeadSha = target.headSha;
   try {
     const result = await state.queue.run(`${repo}#${pr}`, async () => {
       try {

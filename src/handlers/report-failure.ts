@@ -26,7 +26,7 @@ export async function reportRunFailure(
     summary: [
       `Design Docs Bot could not finish checking this pull request: ${describeFailure(error)}.`,
       "",
-      `Its checklist comment and status label may be out of date. The bot checks the PR again on its next push or edit; an organisation owner can also redeliver delivery ${codeSpan(run.deliveryId)} from the GitHub App's advanced settings.`,
+      `Its checklist comment and status label may be out of date. Re-run this check to check the PR again (its next push or edit does too); an organisation owner can also redeliver delivery ${codeSpan(run.deliveryId)} from the GitHub App's advanced settings.`,
     ].join("\n"),
     annotations: [],
   });

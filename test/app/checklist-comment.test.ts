@@ -13,6 +13,7 @@ import {
   mockReads,
   pullRequestEvent,
   pullRequestReply,
+  rerunEvent,
 } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
 
@@ -107,6 +108,68 @@ test("a redelivered event makes reads only", async () => {
   });
   await probot.receive(pullRequestEvent("opened"));
   expect(scope.pendingMocks()).toEqual([]);
+});
+
+test("Re-run on the check: the PR is checked again and a fresh check run written, though the latest says the same", async () => {
+  const { comment, checkRun } = await firstRun();
+  const probot = await createTestProbot();
+  const runs: unknown[] = [];
+  const scope = mockReads(mockGitHub(), {
+    ...ONE_DOC,
+    comments: [commentReply(7, comment)],
+    pr: { labels: ["In Review", "bug"] },
+    checkRuns: [
+      {
+        id: 99,
+        status: "completed",
+        conclusion: checkRun.conclusion,
+        output: checkRun.output,
+      },
+    ],
+  })
+    .post(`${REPO}/check-runs`, capture(runs))
+    .reply(201, { id: 100 });
+  await probot.receive(rerunEvent());
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(runs).toEqual([
+    expect.objectContaining({ head_sha: HEAD_SHA, ...checkRun }),
+  ]);
+});
+
+test("a re-run of another app's check, or of another check, is left alone", async () => {
+  const probot = await createTestProbot();
+  const scope = mockGitHub();
+  await probot.receive(
+    rerunEvent((checkRun) => {
+      checkRun.app = { id: 999 };
+    }),
+  );
+  await probot.receive(
+    rerunEvent((checkRun) => {
+      checkRun.name = "build";
+    }),
+  );
+  // Only the optional token mock is left: no call was made.
+  expect(scope.activeMocks()).toHaveLength(1);
+});
+
+test("a re-run GitHub lists no PR for (the PR's branch is in a fork) is logged, and nothing called", async () => {
+  const logs: Record<string, unknown>[] = [];
+  const probot = await createTestProbot({ logs });
+  const scope = mockGitHub();
+  await probot.receive(
+    rerunEvent((checkRun) => {
+      checkRun.pull_requests = [];
+    }),
+  );
+  expect(scope.activeMocks()).toHaveLength(1);
+  expect(logs).toContainEqual(
+    expect.objectContaining({
+      deliveryId: "delivery-rerequested",
+      repo: "Codertocat/Hello-World",
+      msg: "Re-run of a check with no pull request in this repository (a fork's PR is checked on its next push or edit)",
+    }),
+  );
 });
 
 test("a PR that changes no design doc gets no comment, label or check run", async () => {

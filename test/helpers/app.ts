@@ -110,6 +110,59 @@ export function reviewEvent(
   return webhookEvent("pull_request_review", action, change);
 }
 
+type RerunCheckRun = {
+  name: string;
+  app: { id: number } | null;
+  pull_requests: unknown[];
+};
+
+/**
+ * A real `check_run.rerequested` payload, moved to the pull request examples' repository: a
+ * re-run of this app's `Design docs` check on PR 2's head. `change` edits its check run.
+ */
+export function rerunEvent(
+  change: (checkRun: RerunCheckRun) => void = () => undefined,
+): { id: string; name: "check_run"; payload: never } {
+  const event = webhookEvent("check_run", "rerequested", () => undefined);
+  const payload = event.payload as {
+    repository: unknown;
+    check_run: RerunCheckRun & Record<string, unknown>;
+  };
+  const { repository, pull_request } = pullRequestEvent("opened")
+    .payload as unknown as {
+    repository: { id: number; url: string; name: string };
+    pull_request: {
+      id: number;
+      url: string;
+      number: number;
+      head: { ref: string; sha: string };
+      base: { ref: string; sha: string };
+    };
+  };
+  const repo = {
+    id: repository.id,
+    url: repository.url,
+    name: repository.name,
+  };
+  payload.repository = repository;
+  Object.assign(payload.check_run, {
+    name: "Design docs",
+    head_sha: HEAD_SHA,
+    app: { ...(payload.check_run.app as object), id: APP_ID },
+    pull_requests: [
+      {
+        id: pull_request.id,
+        url: pull_request.url,
+        number: pull_request.number,
+        head: { ref: pull_request.head.ref, sha: pull_request.head.sha, repo },
+        base: { ref: pull_request.base.ref, sha: pull_request.base.sha, repo },
+      },
+    ],
+  });
+  change(payload.check_run);
+  return event;
+}
+
 function webhookEvent<Name extends string>(
   name: Name,
   action: string,
