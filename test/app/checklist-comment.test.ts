@@ -90,49 +90,42 @@ test("a PR that adds a design doc gets one checklist comment, its status label a
   });
 });
 
-test("a redelivered event makes reads only", async () => {
-  const { comment, checkRun } = await firstRun();
-  const probot = await createTestProbot();
-  const scope = mockReads(mockGitHub(), {
+/** The reads of the PR after `firstRun`: its comment, label and check run all current. */
+function mockReadsAfter(first: Awaited<ReturnType<typeof firstRun>>) {
+  return mockReads(mockGitHub(), {
     ...ONE_DOC,
-    comments: [commentReply(7, comment)],
+    comments: [commentReply(7, first.comment)],
     pr: { labels: ["In Review", "bug"] },
     checkRuns: [
       {
         id: 99,
         status: "completed",
-        conclusion: checkRun.conclusion,
-        output: checkRun.output,
+        conclusion: first.checkRun.conclusion,
+        output: first.checkRun.output,
       },
     ],
   });
+}
+
+test("a redelivered event makes reads only", async () => {
+  const first = await firstRun();
+  const probot = await createTestProbot();
+  const scope = mockReadsAfter(first);
   await probot.receive(pullRequestEvent("opened"));
   expect(scope.pendingMocks()).toEqual([]);
 });
 
 test("Re-run on the check: the PR is checked again and a fresh check run written, though the latest says the same", async () => {
-  const { comment, checkRun } = await firstRun();
+  const first = await firstRun();
   const probot = await createTestProbot();
   const runs: unknown[] = [];
-  const scope = mockReads(mockGitHub(), {
-    ...ONE_DOC,
-    comments: [commentReply(7, comment)],
-    pr: { labels: ["In Review", "bug"] },
-    checkRuns: [
-      {
-        id: 99,
-        status: "completed",
-        conclusion: checkRun.conclusion,
-        output: checkRun.output,
-      },
-    ],
-  })
+  const scope = mockReadsAfter(first)
     .post(`${REPO}/check-runs`, capture(runs))
     .reply(201, { id: 100 });
   await probot.receive(rerunEvent());
   expect(scope.pendingMocks()).toEqual([]);
   expect(runs).toEqual([
-    expect.objectContaining({ head_sha: HEAD_SHA, ...checkRun }),
+    expect.objectContaining({ head_sha: HEAD_SHA, ...first.checkRun }),
   ]);
 });
 

@@ -8,9 +8,13 @@ import {
   type RunningServer,
 } from "../helpers/server.js";
 
+// Work that outlasts its delivery: acknowledged within GitHub's 10 s and finished, and on
+// SIGTERM drained within its bound.
 jest.setTimeout(60_000);
 
 const REPO = "Codertocat/Hello-World";
+/** GitHub counts a delivery as failed when it is not answered within this. */
+const GITHUB_DELIVERY_TIMEOUT_MS = 10_000;
 let github: FakeGitHub | undefined;
 let server: RunningServer | undefined;
 
@@ -82,4 +86,35 @@ test("SIGTERM: work that outlasts SHUTDOWN_TIMEOUT_MS is named in the log, and t
     prsInFlight: 1,
     msg: "Stopped after 200 ms with 1 PR(s) unfinished; GitHub can redeliver their events",
   });
+});
+
+test("a delivery whose work outlasts GitHub's 10 s is answered 202 in time, and its work still lands", async () => {
+  // Every API call takes 2 s: the run's round trips add up to well over 10 s.
+  const { github, server } = await start(2000);
+
+  const sent = performance.now();
+  const response = await sendWebhook(server.url, pullRequestEvent("opened"));
+  const answeredAt = performance.now();
+  expect(response.status).toBe(202);
+  expect(answeredAt - sent).toBeLessThan(GITHUB_DELIVERY_TIMEOUT_MS);
+
+  const line = await server.waitForLine('"deliveryId":"delivery-opened"');
+  expect(JSON.parse(line)).toMatchObject({
+    msg: "Codertocat/Hello-World#2: 1 design doc(s), success, comment created, labels, check run",
+  });
+  // The writes came after the answer: the work carried on.
+  const writes = github.requests.filter(
+    (request) =>
+      request.method !== "GET" && !request.path.endsWith("/access_tokens"),
+  );
+  expect(writes).toHaveLength(4);
+  expect(Math.min(...writes.map((request) => request.end))).toBeGreaterThan(
+    answeredAt,
+  );
+  const state = github.pullRequestState(REPO, 2);
+  expect(state.comments).toHaveLength(1);
+  expect(state.labels).toEqual(["In Review"]);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({ name: "Design docs", conclusion: "success" }),
+  ]);
 });
