@@ -1,3 +1,4 @@
+import { ownValue } from "../config/own-value.js";
 import { checkCommand } from "./check-command.js";
 import { newCommand } from "./new-command.js";
 import { USAGE, UsageError } from "./usage.js";
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = ownValue(COMMANDS, name);
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     return await command(args, io);

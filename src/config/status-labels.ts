@@ -1,3 +1,4 @@
+import { ownValue } from "./own-value.js";
 import type { LabelStyle } from "./read-statuses.js";
 
 /** A status of the vocabulary and the label that shows it on a PR. */
@@ -24,10 +25,8 @@ export function statusLabelsOf(
   overrides: Readonly<Record<string, Partial<LabelStyle>>>,
 ): StatusLabel[] {
   return statuses.map((status) => {
-    const style = Object.hasOwn(overrides, status) ? overrides[status] : {};
-    const defaults = Object.hasOwn(DEFAULT_STYLES, status)
-      ? DEFAULT_STYLES[status]
-      : undefined;
+    const style = ownValue(overrides, status);
+    const defaults = ownValue(DEFAULT_STYLES, status);
     return {
       status,
       name: style?.name ?? status,

@@ -1,6 +1,6 @@
 import type { DocChecker } from "../check/doc-checker.js";
 import { createEngine } from "../config/create-engine.js";
-
+import { ownValue } from "../config/own-value.js";
 import { statusLabelsOf } from "../config/status-labels.js";
 import { isRestricted } from "../config/status-rules.js";
 import { createPermissionCheck } from "../github/check-permission.js";
@@ -97,9 +97,10 @@ export async function checkPullRequest(
   const { config } = loaded;
   const ours = findChecklistComments(comments, run.appId);
   const blobs = intent.written?.blobs ?? {};
-  const docFiles = selectDocs(files, config.paths).map((file) =>
-    Object.hasOwn(blobs, file.path) ? { ...file, sha: blobs[file.path] } : file,
-  );
+  const docFiles = selectDocs(files, config.paths).map((file) => ({
+    ...file,
+    sha: ownValue(blobs, file.path) ?? file.sha,
+  }));
   const writes: string[] = [];
 
   if (docFiles.length === 0) {

@@ -1,3 +1,5 @@
+import type { DocChecker } from "../check/doc-checker.js";
+import { ownValue } from "../config/own-value.js";
 import {
   describeSetters,
   isRestricted,
@@ -8,7 +10,6 @@ import type {
   GitHubClient,
   PullRequestState,
 } from "../github/client.js";
-import type { DocChecker } from "../check/doc-checker.js";
 import type { PermissionCheck } from "../github/check-permission.js";
 import type { CommentState } from "../report/comment-state.js";
 import { outcomeOf, type DocReport } from "../validate/check-design-doc.js";
@@ -44,10 +45,7 @@ export async function checkStatusMoves(
   return Promise.all(
     reports.map(async (report, index) => {
       const status = report.status.value;
-      const rule =
-        status !== undefined && Object.hasOwn(context.rules, status)
-          ? context.rules[status]
-          : undefined;
+      const rule = ownValue(context.rules, status);
       if (!status || !rule || !isRestricted(rule)) return report;
       const file = files[index];
       if (!file) return report;

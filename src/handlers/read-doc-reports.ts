@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import type { DocChecker } from "../check/doc-checker.js";
 import type { Config } from "../config/parse-config.js";
 import type { ChangedFile, GitHubClient } from "../github/client.js";
 import {
@@ -9,7 +10,6 @@ import {
 } from "../github/read-docs.js";
 import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
-import type { DocChecker } from "../check/doc-checker.js";
 import {
   unreadableDocReport,
   type DocReport,

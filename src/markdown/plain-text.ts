@@ -35,7 +35,8 @@ export function plainText(node: Nodes): string {
 
 /**
  * Text normalised for comparison: case, Unicode compatibility forms, invisible format
- * characters, punctuation and whitespace no longer matter, so re-wrapped or re-punctuated text compares equal.
+ * characters, punctuation and whitespace no longer matter, so re-wrapped or re-punctuated
+ * text compares equal.
  */
 export function normalizeText(text: string): string {
   return (

@@ -1,5 +1,4 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
-import type { DesignDoc } from "../markdown/types.js";
 import {
   chooseTemplate,
   type TemplateSelection,
@@ -41,15 +40,7 @@ export function checkDesignDoc(
   markdown: string,
   engine: Engine,
 ): DocReport {
-  return checkParsedDoc(path, parseDesignDoc(markdown), engine);
-}
-
-/** Picks the template for, and validates, a doc already parsed (the App caches parsed docs). */
-export function checkParsedDoc(
-  path: string,
-  doc: DesignDoc,
-  engine: Engine,
-): DocReport {
+  const doc = parseDesignDoc(markdown);
   const choice = chooseTemplate(doc, path, engine.templates, engine.selection);
   if (!choice.template) {
     const known = engine.templates.map((template) => template.id).join(", ");

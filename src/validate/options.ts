@@ -1,3 +1,5 @@
+import { ownValue } from "../config/own-value.js";
+
 /** A status of the vocabulary, with the other words that mean it. */
 export interface StatusDefinition {
   name: string;
@@ -131,9 +133,7 @@ export const DEFAULT_HEADING_ALIASES: readonly (readonly string[])[] = [
 export function statusesOf(names: readonly string[]): StatusDefinition[] {
   return names.map((name) => ({
     name,
-    aliases: Object.hasOwn(DEFAULT_STATUS_ALIASES, name)
-      ? [...(DEFAULT_STATUS_ALIASES[name] ?? [])]
-      : [],
+    aliases: [...(ownValue(DEFAULT_STATUS_ALIASES, name) ?? [])],
     strict: !DEFAULT_LENIENT_STATUSES.includes(name),
   }));
 }
