@@ -175,8 +175,17 @@ function webhookEvent<Name extends string>(
     }[]
   ).find((entry) => entry.name === name);
   const example = group?.examples.find((entry) => entry.action === action);
-  if (!example) throw new Error(`no ${name}.${action} example`);
-  const payload = structuredClone(example);
+  const edited =
+    name === "pull_request" && action === "edited"
+      ? group?.examples.find((entry) => entry.action === "opened")
+      : undefined;
+  if (!example && !edited) throw new Error(`no ${name}.${action} example`);
+  const payload = structuredClone((example ?? edited) as PullRequestExample);
+  if (edited) {
+    // The examples hold no `edited` event; it is an `opened` payload with the change named.
+    payload.action = "edited";
+    payload.changes = { body: { from: "" } };
+  }
   payload.installation = {
     id: INSTALLATION_ID,
     node_id: "MDIzOkluc3RhbGxhdGlvbjI=",

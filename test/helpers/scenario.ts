@@ -1,0 +1,158 @@
+import { generateKeyPairSync } from "node:crypto";
+import { Writable } from "node:stream";
+import Bottleneck from "bottleneck";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { FakeGitHub } from "../fake-github/fake-github.js";
+import { DesignDocsOctokit } from "../../src/github/octokit.js";
+import { createApp } from "../../src/index.js";
+import { APP_ID, pullRequestEvent, rerunEvent, reviewEvent } from "./app.js";
+import { TODAY } from "./engine.js";
+
+/** The repository of the example payloads. */
+export const REPO = "Codertocat/Hello-World";
+/** The PR number of the example payloads. */
+export const PR = 2;
+
+const privateKey = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+}).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+
+type Event =
+  | ReturnType<typeof pullRequestEvent>
+  | ReturnType<typeof reviewEvent>
+  | ReturnType<typeof rerunEvent>;
+
+/** The App running in this process against a stateful fake GitHub on loopback. */
+export interface Scenario {
+  github: FakeGitHub;
+  /** Every log line the App wrote. */
+  logs: Record<string, unknown>[];
+  /** Delivers a webhook event and waits for its run. */
+  deliver(event: Event): Promise<void>;
+  /** A `pull_request` event for the PR as the fake holds it now. */
+  event(
+    action: string,
+    change?: (payload: Record<string, unknown>) => void,
+  ): Event;
+  /** `sender` adds a label, and GitHub sends the `labeled` event; returns it. */
+  label(name: string, sender?: string): Promise<Event>;
+  /** `sender` removes a label; returns the `unlabeled` event. */
+  unlabel(name: string, sender?: string): Promise<Event>;
+  /** `user` submits a review; returns the `pull_request_review.submitted` event. */
+  review(user: string, state: string): Promise<Event>;
+  /** `author` pushes files to the PR; returns the `synchronize` event. */
+  push(
+    files: Record<string, string | Buffer | null>,
+    author?: string,
+  ): Promise<Event>;
+  /** GitHub's writes since the mark (access tokens left out). */
+  writesSince(mark: number): { method: string; path: string }[];
+  /** A mark in the request log. */
+  mark(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the App in this process against a fresh fake GitHub. With `production`, it runs the
+ * Octokit the server runs (retries, throttling, rate-limit handling), writes not spaced apart.
+ */
+export async function startScenario(
+  options: { production?: boolean } = {},
+): Promise<Scenario> {
+  const github = new FakeGitHub({ appId: APP_ID });
+  const baseUrl = await github.start();
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const queue = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey,
+    baseUrl,
+    log: pino({ level: "debug" }, stream),
+    Octokit: options.production
+      ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
+          ...instance,
+          retry: { retryAfterBaseValue: 1 },
+          throttle: {
+            ...(instance.throttle as object),
+            write: queue(),
+            notifications: queue(),
+            retryAfterBaseValue: 1,
+          },
+        }))
+      : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
+          ...instance,
+          retry: { enabled: false },
+          throttle: { ...(instance.throttle as object), enabled: false },
+        })),
+  });
+  await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
+
+  const event: Scenario["event"] = (action, change = () => undefined) =>
+    pullRequestEvent(action, (payload) => {
+      payload.pull_request.head.sha = github.headOf(REPO, PR);
+      change(payload as unknown as Record<string, unknown>);
+    });
+  const deliver = async (delivered: Event): Promise<void> => {
+    await probot.receive(delivered as never);
+  };
+  const asUser = (sender: string) => (payload: Record<string, unknown>) => {
+    payload.sender = { login: sender, type: "User" };
+  };
+  return {
+    github,
+    logs,
+    deliver,
+    event,
+    async label(name, sender = "Codertocat") {
+      github.addLabel(REPO, PR, name, sender);
+      const labeled = event("labeled", (payload) => {
+        asUser(sender)(payload);
+        payload.label = { name };
+      });
+      await deliver(labeled);
+      return labeled;
+    },
+    async unlabel(name, sender = "Codertocat") {
+      github.removeLabel(REPO, PR, name, sender);
+      const unlabeled = event("unlabeled", (payload) => {
+        asUser(sender)(payload);
+        payload.label = { name };
+      });
+      await deliver(unlabeled);
+      return unlabeled;
+    },
+    async review(user, state) {
+      github.addReview(REPO, PR, { user, state });
+      const submitted = reviewEvent("submitted", (payload) => {
+        payload.pull_request.head.sha = github.headOf(REPO, PR);
+        payload.sender = { login: user, type: "User" };
+      });
+      await deliver(submitted);
+      return submitted;
+    },
+    async push(files, author = "Codertocat") {
+      github.push(REPO, PR, { files, author });
+      const synchronize = event("synchronize", asUser(author));
+      await deliver(synchronize);
+      return synchronize;
+    },
+    mark: () => github.requests.length,
+    writesSince: (mark) =>
+      github.requests
+        .slice(mark)
+        .filter(
+          (request) =>
+            request.method !== "GET" &&
+            !request.path.endsWith("/access_tokens"),
+        )
+        .map(({ method, path }) => ({ method, path })),
+    stop: () => github.stop(),
+  };
+}
