@@ -4,6 +4,7 @@ import {
   createDocChecker,
   type DocChecker,
 } from "./check/doc-checker.js";
+import { createBotLogin } from "./github/bot-login.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
   return (app) => {
     const state = {
       appId: options.appId,
+      botLogin: createBotLogin(app),
       cache: createDocCache(),
       checker:
         options.checker ??

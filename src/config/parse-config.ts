@@ -37,7 +37,10 @@ export interface Config {
   labels: Record<string, Partial<LabelStyle>>;
   /** Who may set each status the config restricts; the rest follow `DEFAULT_STATUS_RULE`. */
   rules: Record<string, StatusRule>;
-  checkRun: boolean;
+  /** false: no check run; true: on PRs with design docs; "always": on every PR. */
+  checkRun: boolean | "always";
+  /** Whether an edit after a status was set by label takes that approval away. */
+  dismissStaleApprovals: boolean;
   comment: CommentMode;
   drafts: DraftMode;
   /** Docs larger than this many bytes are not read. */
@@ -62,6 +65,7 @@ const KEYS = [
   "optionalSections",
   "statuses",
   "checkRun",
+  "dismissStaleApprovals",
   "comment",
   "drafts",
   "maxFileSize",
@@ -100,7 +104,10 @@ export function parseConfig(
     aliases,
     optionalSections,
     ...readStatuses(data.statuses, fail),
-    checkRun: readBoolean(data.checkRun, "checkRun", fail) ?? true,
+    checkRun: readCheckRun(data.checkRun, fail),
+    dismissStaleApprovals:
+      readBoolean(data.dismissStaleApprovals, "dismissStaleApprovals", fail) ??
+      false,
     comment:
       readChoice(data.comment, "comment", ["always", "on-failure"], fail) ??
       "always",
@@ -111,6 +118,13 @@ export function parseConfig(
     mode: readChoice(data.mode, "mode", ["live", "dry-run"], fail) ?? "live",
   };
   return { config, errors };
+}
+
+function readCheckRun(value: unknown, fail: Fail): boolean | "always" {
+  if (value === undefined) return true;
+  if (typeof value === "boolean" || value === "always") return value;
+  fail("checkRun", 'must be true, false or "always"');
+  return true;
 }
 
 function readMaxFileSize(value: unknown, fail: Fail): number {

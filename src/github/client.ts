@@ -17,6 +17,8 @@ export interface PullRequestState {
   draft: boolean;
   open: boolean;
   labels: string[];
+  /** How many files the PR changes; GitHub's file list stops at 3,000 of them. */
+  changedFiles: number;
 }
 
 /** A file the PR changes. */
@@ -27,6 +29,8 @@ export interface ChangedFile {
   sha: string | undefined;
   /** For a renamed file, its path at the base. */
   previousPath: string | undefined;
+  /** The file's diff hunks; undefined when GitHub shows none (too large, binary). */
+  patch: string | undefined;
 }
 
 /** A file's text on a branch, with the blob sha an update must name. */
@@ -36,7 +40,8 @@ export interface BranchFile {
   sha: string;
 }
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+// A status commit writes back every byte it read, a byte order mark included.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** A submitted review, as far as approvals go. */
 export interface Review {
@@ -44,6 +49,31 @@ export interface Review {
   state: string;
   submittedAt: string;
 }
+
+/** A commit on the PR, as far as telling the bot's own status commits apart goes. */
+export interface PullRequestCommit {
+  sha: string;
+  message: string;
+  /** The GitHub account GitHub links the commit's author to, if any. */
+  author: string | undefined;
+  /** Whether GitHub verified the commit's signature. */
+  verified: boolean;
+  /** When it was committed (for the bot's own commits, when GitHub made them). */
+  committedAt: string;
+}
+
+/** A label added to or removed from the PR, as GitHub recorded it. */
+export interface LabelEvent {
+  action: "labeled" | "unlabeled";
+  label: string;
+  actor: string;
+  actorIsBot: boolean;
+  createdAt: string;
+}
+
+/** A config file in some repository: its text, absent, or not readable with this token. */
+export type ConfigFile =
+  { kind: "file"; text: string } | { kind: "absent" } | { kind: "forbidden" };
 
 /** A git blob's bytes. */
 export interface Blob {
@@ -77,6 +107,8 @@ export interface GitHubClient {
   getBlob(sha: string): Promise<Blob>;
   /** A file's text on the default branch, or undefined when there is none. */
   getFile(path: string): Promise<string | undefined>;
+  /** A config file on a repository's default branch, this one or another of the owner's. */
+  getConfigFile(owner: string, repo: string, path: string): Promise<ConfigFile>;
   /** A file at a branch or commit, or undefined when it does not exist there. */
   getFileAt(path: string, ref: string): Promise<BranchFile | undefined>;
   /**
@@ -94,12 +126,15 @@ export interface GitHubClient {
   getPermission(user: string): Promise<string | undefined>;
   isTeamMember(org: string, slug: string, user: string): Promise<boolean>;
   listReviews(): Promise<Review[]>;
-  createReviewComment(comment: {
+  /** The PR's commits, oldest first (GitHub lists up to 250). */
+  listCommits(): Promise<PullRequestCommit[]>;
+  /** Labels added and removed on the PR, oldest first. */
+  listLabelEvents(): Promise<LabelEvent[]>;
+  /** One review on `commitId` holding line comments; false when GitHub refused a line (422). */
+  createReview(review: {
     commitId: string;
-    path: string;
-    line: number;
-    body: string;
-  }): Promise<void>;
+    comments: { path: string; line: number; body: string }[];
+  }): Promise<boolean>;
   listComments(): Promise<PlannedComment[]>;
   createComment(body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
@@ -146,6 +181,7 @@ export function createGitHubClient(
         draft: data.draft === true,
         open: data.state === "open",
         labels: data.labels.map((label) => label.name),
+        changedFiles: data.changed_files,
       };
     },
     async listChangedFiles() {
@@ -159,6 +195,7 @@ export function createGitHubClient(
         status: file.status,
         sha: file.status === "removed" ? undefined : (file.sha ?? undefined),
         previousPath: file.previous_filename,
+        patch: file.patch,
       }));
     },
     async getBlob(sha) {
@@ -179,6 +216,25 @@ export function createGitHubClient(
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async getConfigFile(owner, name, path) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({
+          owner,
+          repo: name,
+          path,
+          mediaType: { format: "raw" },
+        });
+        // Raw text for a file; a JSON listing for a directory or a submodule.
+        return typeof data === "string"
+          ? { kind: "file", text: data }
+          : { kind: "absent" };
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 404) return { kind: "absent" };
+        if (status === 403) return { kind: "forbidden" };
         throw error;
       }
     },
@@ -257,16 +313,59 @@ export function createGitHubClient(
           : [],
       );
     },
-    async createReviewComment(comment) {
-      await octokit.rest.pulls.createReviewComment({
+    async listCommits() {
+      const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
         ...repo,
         pull_number: ref.number,
-        commit_id: comment.commitId,
-        path: comment.path,
-        line: comment.line,
-        side: "RIGHT",
-        body: comment.body,
+        per_page: 100,
       });
+      return commits.map((commit) => ({
+        sha: commit.sha,
+        message: commit.commit.message,
+        author: commit.author?.login,
+        verified: commit.commit.verification?.verified === true,
+        committedAt: commit.commit.committer?.date ?? "",
+      }));
+    },
+    async listLabelEvents() {
+      const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+        ...issue,
+        per_page: 100,
+      });
+      return events.flatMap((event): LabelEvent[] =>
+        (event.event === "labeled" || event.event === "unlabeled") &&
+        "label" in event &&
+        event.actor
+          ? [
+              {
+                action: event.event,
+                label: event.label.name,
+                actor: event.actor.login,
+                actorIsBot: event.actor.type === "Bot",
+                createdAt: event.created_at,
+              },
+            ]
+          : [],
+      );
+    },
+    async createReview(review) {
+      try {
+        await octokit.rest.pulls.createReview({
+          ...repo,
+          pull_number: ref.number,
+          commit_id: review.commitId,
+          event: "COMMENT",
+          comments: review.comments.map((comment) => ({
+            ...comment,
+            side: "RIGHT",
+          })),
+        });
+        return true;
+      } catch (error) {
+        // 422: a line is not part of the diff, so no comment can sit on it.
+        if (statusOf(error) === 422) return false;
+        throw error;
+      }
     },
     async listComments() {
       const comments = await octokit.paginate(

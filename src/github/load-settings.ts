@@ -1,57 +1,133 @@
 import type { TaskResult } from "../check/doc-checker.js";
+import { mergeConfigs } from "../config/merge-configs.js";
 import {
+  CONFIG_PATH,
   parseConfig,
   type Config,
   type ConfigError,
 } from "../config/parse-config.js";
+import { readConfigText } from "../config/read-config-text.js";
+import { isRecord } from "../config/read-values.js";
 import {
   BUILTIN_TEMPLATE_IDS,
   loadBuiltinTemplates,
 } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
+import type { GitHubClient } from "./client.js";
 
-/** The config file's name under `.github/`, as Probot's `context.config` takes it. */
-export const CONFIG_FILE_NAME = "design-docs.yml";
-
-/** A repo's settings: the config, the templates it names, and everything wrong with either. */
-export interface Settings {
-  config: Config;
-  templates: Template[];
-  errors: ConfigError[];
+/** Where a config file is: its repository, and its path there. */
+interface ConfigLocation {
+  owner: string;
+  repo: string;
+  path: string;
 }
+
+/** How deep `_extends` may chain: a repo, its org's file and a few shared ones. */
+const MAX_EXTENDS_DEPTH = 5;
+
+// `_extends` as Probot reads it: `repo`, `owner/repo`, either with `:path.yml`.
+const EXTENDS =
+  /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/iu;
 
 /**
- * Reads the config (through `readConfig`, which is Probot's `context.config`: the default
- * branch, then the org's `.github` repo) and parses it, keeping every error.
+ * Reads the repo's config from its default branch: its own `.github/design-docs.yml`, else
+ * the one in the owner's `.github` repository, then every file it `_extends`, merged the
+ * way mergeConfigs says. Keeps every error; a bad `_extends` (not a repository, one the app
+ * cannot read, a loop) is an error of the config like any other.
  */
 export async function loadConfig(
-  readConfig: () => Promise<unknown>,
+  client: Pick<GitHubClient, "getConfigFile">,
+  owner: string,
+  repo: string,
 ): Promise<{ config: Config; errors: ConfigError[] }> {
-  let raw: unknown;
-  try {
-    raw = await readConfig();
-  } catch (error) {
-    if (!isParseError(error)) throw error;
-    const { config } = parseConfig({}, BUILTIN_TEMPLATE_IDS);
-    const cause = error.cause instanceof Error ? error.cause.message : "";
-    return {
-      config,
-      errors: [
-        {
-          key: "(file)",
-          message: cause
-            ? `not valid YAML: ${cause.split("\n")[0] ?? cause}`
-            : "the file must be a mapping of keys to values",
-        },
-      ],
-    };
+  const chain: { at: ConfigLocation; raw: unknown }[] = [];
+  const errors: ConfigError[] = [];
+  let at: ConfigLocation = { owner, repo, path: CONFIG_PATH };
+  let file = await client.getConfigFile(owner, repo, CONFIG_PATH);
+  if (file.kind === "forbidden")
+    errors.push({
+      key: "(file)",
+      message: `the app cannot read ${CONFIG_PATH}; it needs contents: read on this repository`,
+    });
+  if (file.kind === "absent" && repo !== ".github") {
+    at = { owner, repo: ".github", path: CONFIG_PATH };
+    file = await client.getConfigFile(owner, ".github", CONFIG_PATH);
   }
-  return parseConfig(raw, BUILTIN_TEMPLATE_IDS);
+  while (file.kind === "file") {
+    const read = readConfigText(file.text);
+    if ("error" in read) {
+      const own = at.owner === owner && at.repo === repo;
+      errors.push(
+        own
+          ? read.error
+          : {
+              ...read.error,
+              message: `${describeFile(at)}: ${read.error.message}`,
+            },
+      );
+      break;
+    }
+    chain.push({ at, raw: read.raw });
+    const extend = isRecord(read.raw) ? read.raw._extends : undefined;
+    if (extend === undefined) break;
+    const next = followExtends(
+      extend,
+      owner,
+      chain.map((entry) => entry.at),
+    );
+    if ("problem" in next) {
+      errors.push({ key: "_extends", message: next.problem });
+      break;
+    }
+    at = next.at;
+    file = await client.getConfigFile(at.owner, at.repo, at.path);
+    if (file.kind !== "file")
+      errors.push({
+        key: "_extends",
+        message: `${describeFile(at)} has no ${at.path} the app can read (the repository does not exist, the app is not installed on it, or the file is missing)`,
+      });
+  }
+  const parsed = parseConfig(
+    mergeConfigs(chain.map((entry) => entry.raw).reverse()),
+    BUILTIN_TEMPLATE_IDS,
+  );
+  return { config: parsed.config, errors: [...errors, ...parsed.errors] };
 }
 
-/** Probot's config plugin says "could not be parsed" for YAML it cannot read. */
-function isParseError(error: unknown): error is Error {
-  return error instanceof Error && /could not be parsed/u.test(error.message);
+/** The file an `_extends` value names, or why it names none that can be read next. */
+function followExtends(
+  value: unknown,
+  owner: string,
+  chain: readonly ConfigLocation[],
+): { at: ConfigLocation } | { problem: string } {
+  const match = typeof value === "string" ? EXTENDS.exec(value) : null;
+  if (!match)
+    return {
+      problem: `${JSON.stringify(value)} is not a repository: write .github, a repository name, or owner/name (optionally :path.yml)`,
+    };
+  const [, extendOwner, repo = "", path] = match;
+  const at = { owner: extendOwner ?? owner, repo, path: path ?? CONFIG_PATH };
+  if (chain.some((entry) => sameFile(entry, at)))
+    return {
+      problem: `the chain of files loops: ${[...chain, at].map(describeFile).join(" → ")}`,
+    };
+  if (chain.length >= MAX_EXTENDS_DEPTH)
+    return {
+      problem: `more than ${MAX_EXTENDS_DEPTH} files extend one another; shorten the chain`,
+    };
+  return { at };
+}
+
+function sameFile(a: ConfigLocation, b: ConfigLocation): boolean {
+  return (
+    a.owner.toLowerCase() === b.owner.toLowerCase() &&
+    a.repo.toLowerCase() === b.repo.toLowerCase() &&
+    a.path === b.path
+  );
+}
+
+function describeFile(at: ConfigLocation): string {
+  return `${at.owner}/${at.repo}${at.path === CONFIG_PATH ? "" : `:${at.path}`}`;
 }
 
 /**

@@ -1,12 +1,36 @@
 import type { StatusLabel } from "../config/status-labels.js";
-import type {
-  ExistingCheckRun,
-  GitHubClient,
-  NewCheckRun,
-} from "../github/client.js";
+import type { GitHubClient, NewCheckRun } from "../github/client.js";
 import type { CommentPlan } from "../report/plan-comment.js";
-import type { StatusLabelPlan } from "../report/plan-labels.js";
+import { isEmptyPlan, type StatusLabelPlan } from "../report/plan-labels.js";
+import type { RunPlan } from "../report/plan-run.js";
 import { ANNOTATION_BATCH } from "../report/render-check-run.js";
+
+/**
+ * Makes a run's plan so, its writes side by side (the throttle spaces them as GitHub asks),
+ * and says what it wrote, for the log line.
+ */
+export async function applyRunPlan(
+  client: GitHubClient,
+  plan: RunPlan,
+  labels: readonly StatusLabel[],
+): Promise<string[]> {
+  await Promise.all([
+    applyCommentPlan(client, plan.comment),
+    isEmptyPlan(plan.labels)
+      ? undefined
+      : applyLabelPlan(client, plan.labels, labels),
+    plan.checkRun ? createCheckRun(client, plan.checkRun) : undefined,
+  ]);
+  return [
+    ...(plan.comment.create !== undefined ? ["comment created"] : []),
+    ...(plan.comment.update ? ["comment edited"] : []),
+    ...(plan.comment.remove.length > 0
+      ? [`${plan.comment.remove.length} duplicate comment(s) deleted`]
+      : []),
+    ...(isEmptyPlan(plan.labels) ? [] : ["labels"]),
+    ...(plan.checkRun ? ["check run"] : []),
+  ];
+}
 
 /** Makes the comment plan so: create or edit the checklist comment, delete duplicates. */
 export async function applyCommentPlan(
@@ -61,21 +85,6 @@ export async function applyLabelPlan(
     add(),
     ...plan.remove.map((name) => client.removeLabel(name)),
   ]);
-}
-
-/** Whether the latest run already says exactly this, so creating another would change nothing. */
-export function isCheckRunCurrent(
-  existing: readonly ExistingCheckRun[],
-  wanted: NewCheckRun,
-): boolean {
-  const [latest] = [...existing].sort((a, b) => b.id - a.id);
-  return (
-    latest !== undefined &&
-    latest.completed &&
-    latest.conclusion === wanted.conclusion &&
-    latest.title === wanted.title &&
-    latest.summary === wanted.summary
-  );
 }
 
 /** Creates the check run, sending its annotations 50 at a time as GitHub requires. */

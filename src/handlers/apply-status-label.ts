@@ -1,126 +1,126 @@
 import type { DocChecker } from "../check/doc-checker.js";
-import { statusLabelsOf } from "../config/status-labels.js";
+import { ownValue } from "../config/own-value.js";
+import type { StatusLabel } from "../config/status-labels.js";
 import {
   DEFAULT_STATUS_RULE,
   describeSetters,
 } from "../config/status-rules.js";
-import { createPermissionCheck } from "../github/check-permission.js";
-import {
-  statusOf,
-  type ChangedFile,
-  type GitHubClient,
-  type PullRequestState,
-} from "../github/client.js";
-import { loadConfig } from "../github/load-settings.js";
+import type { PermissionCheck } from "../github/check-permission.js";
+import { statusOf, type GitHubClient } from "../github/client.js";
+import { diffShowsLine } from "../report/diff-shows-line.js";
 import { neutralize } from "../report/neutralize.js";
-import {
-  checkPullRequest,
-  type PullRequestRun,
-  type RunIntent,
-  type RunResult,
-} from "./check-pull-request.js";
-import { selectDocs, vocabularyOf } from "./read-doc-reports.js";
+import { gitBlobSha, statusCommitMessage } from "../report/status-commit.js";
+import type { PendingStatus, SetThisRun } from "./gather-approvals.js";
+import type { OwnCommits, PullRequestSnapshot } from "./gather-pull-request.js";
+import type { DocFile } from "./read-doc-reports.js";
 
-/** A person adding or removing a label on a PR. */
-export interface LabelEvent {
+/** A person adding or removing a status label on a PR. */
+export interface StatusLabelEvent {
   action: "labeled" | "unlabeled";
-  label: string;
+  label: StatusLabel;
   sender: string;
+}
+
+/** What the label step did, for the decision after it. */
+export interface LabelStep {
+  /** Markdown lines (already neutralised) for the top of the comment. */
+  notes: string[];
+  /** The commits it made; the PR is read again at their head. */
+  own?: OwnCommits;
+  set?: SetThisRun;
+  pending?: PendingStatus;
 }
 
 /**
  * Handles a person adding or removing a status label. Added by someone allowed to set that
- * status: the docs' Status is rewritten on the PR branch (one commit per doc), or, where the
- * bot cannot push, the label stays and the author is told which line to change. Added by
- * someone not allowed: the label comes off again and the comment says who may set it.
- * Removed: the label the docs call for comes back, and the comment says how to change status.
+ * status: each doc that does not say it yet gets it on the PR branch (one commit per doc), or,
+ * where the bot cannot push, one review suggests the change on every Status line. Added by
+ * someone not allowed: the decision after this step takes it off again, and the comment says
+ * who may set it. Removed: the label the docs call for comes back, and the comment says how to
+ * change status.
  */
 export async function applyStatusLabel(
-  run: PullRequestRun,
-  event: LabelEvent,
-): Promise<RunResult> {
-  const { config } = await loadConfig(run.readConfig);
-  const label = statusLabelsOf(
-    vocabularyOf(config).map((status) => status.name),
-    config.labels,
-  ).find((entry) => entry.name.toLowerCase() === event.label.toLowerCase());
-  if (!label) return { docs: 0, outcome: "not a status label", writes: [] };
+  snapshot: PullRequestSnapshot,
+  event: StatusLabelEvent,
+  io: {
+    client: GitHubClient;
+    checker: DocChecker;
+    mayUserSet: PermissionCheck;
+  },
+): Promise<LabelStep> {
   const who = neutralize(`@${event.sender}`);
-  const name = neutralize(label.name);
-  if (event.action === "unlabeled") {
-    return checkPullRequest(run, {
+  const name = neutralize(event.label.name);
+  const { status } = event.label;
+  if (event.action === "unlabeled")
+    return {
       notes: [
         `${who} removed the **${name}** label. The status label follows the Status written in the docs: to change it, edit the Status line of the doc, or add another status label.`,
       ],
-    });
-  }
-  const [pr, files] = await Promise.all([
-    run.client.getPullRequest(),
-    run.client.listChangedFiles(),
-  ]);
-  if (
-    !pr.labels.some(
-      (entry) => entry.toLowerCase() === event.label.toLowerCase(),
-    )
-  )
-    return { docs: 0, outcome: "label already gone", writes: [] };
-  const rule = config.rules[label.status] ?? DEFAULT_STATUS_RULE;
-  if (!(await createPermissionCheck(run.client)(event.sender, rule))) {
-    return checkPullRequest(run, {
+    };
+  const toWrite = snapshot.docs.filter(
+    (_doc, index) => snapshot.reports[index]?.status.value !== status,
+  );
+  if (toWrite.length === 0) return { notes: [] };
+  const rule = ownValue(snapshot.config.rules, status) ?? DEFAULT_STATUS_RULE;
+  if (!(await io.mayUserSet(event.sender, rule)))
+    return {
       notes: [
         `${who} added **${name}**, but only ${neutralize(describeSetters(rule))} may set that status, so the label was taken off again.`,
       ],
-    });
-  }
-  const docs = selectDocs(files, config.paths);
-  const written = await writeStatus(
-    run.client,
-    run.checker,
-    pr,
-    docs,
-    label.status,
-    event.sender,
-  );
-  return checkPullRequest(run, written);
+    };
+  const written = snapshot.pr.headInRepo
+    ? await commitStatuses(io, snapshot.pr.headRef, toWrite, status)
+    : { own: undefined, paths: [], rest: toWrite };
+  if (
+    written.rest.length > 0 &&
+    // A redelivery of the same label: the suggestions were posted the first time.
+    snapshot.state.pending?.status !== status
+  )
+    await suggestStatus(io, snapshot.pr.headSha, written.rest, status);
+  return {
+    notes: [],
+    ...(written.own ? { own: written.own } : {}),
+    set: { status, by: event.sender, paths: written.paths },
+    ...(written.rest.length > 0
+      ? { pending: { status, by: event.sender } }
+      : {}),
+  };
 }
 
 /**
- * Writes the status into each doc on the PR's branch. Returns what the run after it needs:
- * who set it, the status still pending for docs the bot could not write (with a suggestion
- * posted on the Status line where GitHub allows one), and the commits made, which GitHub's
- * file list may not show yet.
+ * One commit per doc setting its Status, in turn on the branch. Stops at the first doc the bot
+ * may not write (403 or 404: read-only contents, a protected branch): that doc and the rest are
+ * left to the author. A doc whose Status cannot be set safely is left to the author too.
  */
-async function writeStatus(
-  client: GitHubClient,
-  checker: DocChecker,
-  pr: PullRequestState,
-  docs: readonly ChangedFile[],
+async function commitStatuses(
+  io: { client: GitHubClient; checker: DocChecker },
+  branch: string,
+  docs: readonly DocFile[],
   status: string,
-  by: string,
-): Promise<RunIntent> {
-  let writable = pr.headInRepo;
-  let pending = false;
-  const written: Record<string, string> = {};
+): Promise<{
+  own: OwnCommits | undefined;
+  paths: string[];
+  rest: DocFile[];
+}> {
+  const blobs: Record<string, string> = {};
+  const rest: DocFile[] = [];
   let headSha: string | undefined;
-  for (const doc of docs) {
-    const result = writable
-      ? await commitStatus(client, checker, pr.headRef, doc.path, status)
-      : "cannot write";
-    if (typeof result === "object") {
-      if (result.blobSha) written[doc.path] = result.blobSha;
+  for (const [index, doc] of docs.entries()) {
+    const result = await commitStatus(io, branch, doc.path, status);
+    if (result === "cannot write") {
+      rest.push(...docs.slice(index));
+      break;
+    }
+    if (result === "not editable") rest.push(doc);
+    else if (result !== "unchanged") {
+      if (result.blobSha) blobs[doc.path] = result.blobSha;
       headSha = result.commitSha ?? headSha;
-    } else if (result === "cannot write" || result === "not editable") {
-      pending = true;
-      if (result === "cannot write") writable = false;
-      await suggest(client, checker, pr.headSha, doc.path, status);
     }
   }
   return {
-    state: {
-      pending: pending ? { status, by } : undefined,
-      setBy: headSha !== undefined ? { status, by } : undefined,
-    },
-    ...(headSha !== undefined ? { written: { headSha, blobs: written } } : {}),
+    own: headSha === undefined ? undefined : { headSha, blobs },
+    paths: Object.keys(blobs),
+    rest,
   };
 }
 
@@ -132,27 +132,31 @@ type CommitResult =
 
 /** One commit setting one doc's Status; a stale sha (409) is re-read and retried once. */
 async function commitStatus(
-  client: GitHubClient,
-  checker: DocChecker,
+  io: { client: GitHubClient; checker: DocChecker },
   branch: string,
   path: string,
   status: string,
 ): Promise<CommitResult> {
   for (let attempt = 0; ; attempt += 1) {
-    const file = await client.getFileAt(path, branch);
+    const file = await io.client.getFileAt(path, branch);
     if (file?.text === undefined) return "not editable";
-    const set = await checker.run("setStatus", file.text, status);
+    const set = await io.checker.run("setStatus", file.text, status);
     const text = set.ok ? set.value : undefined;
     if (text === undefined) return "not editable";
     if (text === file.text) return "unchanged";
     try {
-      return await client.putFile({
+      const written = await io.client.putFile({
         path,
         branch,
         text,
         sha: file.sha,
-        message: `docs(design): set status of ${path} to ${status}`,
+        message: statusCommitMessage({
+          path,
+          status,
+          blob: gitBlobSha(Buffer.from(text, "utf8")),
+        }),
       });
+      return written;
     } catch (error) {
       const code = statusOf(error);
       if (code === 409 && attempt === 0) continue;
@@ -162,27 +166,42 @@ async function commitStatus(
   }
 }
 
-/** A suggestion on the Status line, for the author to apply; skipped where GitHub refuses it. */
-async function suggest(
-  client: GitHubClient,
-  checker: DocChecker,
+/**
+ * One review holding a suggestion on each doc's Status line, for the author to apply: one
+ * notification, however many docs. A line outside the diff cannot hold a suggestion, so only
+ * lines the diff shows are suggested on; the checklist names every line either way.
+ */
+async function suggestStatus(
+  io: { client: GitHubClient; checker: DocChecker },
   headSha: string,
-  path: string,
+  docs: readonly DocFile[],
   status: string,
 ): Promise<void> {
-  const file = await client.getFileAt(path, headSha);
-  if (file?.text === undefined) return;
-  const suggestion = await checker.run("suggestStatus", file.text, status);
-  if (!suggestion.ok || !suggestion.value) return;
-  try {
-    await client.createReviewComment({
-      commitId: headSha,
-      path,
-      line: suggestion.value.line,
-      body: `Set the Status to ${neutralize(status)}:\n\`\`\`suggestion\n${suggestion.value.text}\n\`\`\``,
-    });
-  } catch (error) {
-    // 422: the line is not part of the diff, so no suggestion can sit on it.
-    if (statusOf(error) !== 422) throw error;
-  }
+  const comments = await Promise.all(
+    docs.map(async (doc) => {
+      const file = await io.client.getFileAt(doc.path, headSha);
+      if (file?.text === undefined) return [];
+      const suggestion = await io.checker.run(
+        "suggestStatus",
+        file.text,
+        status,
+      );
+      if (
+        !suggestion.ok ||
+        !suggestion.value ||
+        !diffShowsLine(doc.patch, suggestion.value.line)
+      )
+        return [];
+      return [
+        {
+          path: doc.path,
+          line: suggestion.value.line,
+          body: `Set the Status to ${neutralize(status)}:\n\`\`\`suggestion\n${suggestion.value.text}\n\`\`\``,
+        },
+      ];
+    }),
+  );
+  const all = comments.flat();
+  if (all.length > 0)
+    await io.client.createReview({ commitId: headSha, comments: all });
 }

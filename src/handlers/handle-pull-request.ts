@@ -1,21 +1,21 @@
 import type { Context } from "probot";
 import type { DocChecker } from "../check/doc-checker.js";
-import { createGitHubClient } from "../github/client.js";
+import { createGitHubClient, statusOf } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
-import { CONFIG_FILE_NAME } from "../github/load-settings.js";
 import type { DocCache } from "../github/read-docs.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
-import { applyStatusLabel } from "./apply-status-label.js";
-import { reportRunFailure } from "./report-failure.js";
+import { isGone, reportRunFailure } from "./report-failure.js";
 import {
-  checkPullRequest,
-  type PullRequestRun,
+  runPullRequest,
+  type RunEvent,
   type RunResult,
-} from "./check-pull-request.js";
+} from "./run-pull-request.js";
 
 /** What every PR event's handler shares within one process. */
 export interface HandlerState {
   appId: number;
+  /** The login of this app's bot user (`<slug>[bot]`), looked up once. */
+  botLogin: () => Promise<string>;
   cache: DocCache;
   checker: DocChecker;
   queue: KeyedQueue;
@@ -27,23 +27,23 @@ type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
 type RunContext = PullRequestContext | Context<"check_run.rerequested">;
 
-/** The PR a run is for, and the head sha its event names. */
+/** The PR a run is for, the head sha and labels its event shows. */
 interface Target {
   number: number;
   headSha: string;
+  labels: readonly string[];
 }
 
-const targetOf = (context: PullRequestContext): Target => ({
-  number: context.payload.pull_request.number,
-  headSha: context.payload.pull_request.head.sha,
-});
+/** A webhook payload without what its event always carries: answered 400, never run. */
+export class BadPayloadError extends Error {
+  override name = "BadPayload";
+  readonly status = 400;
+}
 
 /** Checks the PR on `pull_request` and `pull_request_review` events. */
 export function handlePullRequest(state: HandlerState) {
   return (context: PullRequestContext): Promise<void> =>
-    runForPullRequest(context, targetOf(context), state, (run) =>
-      checkPullRequest(run),
-    );
+    runForPullRequest(context, targetOf(context), state, { kind: "change" });
 }
 
 /**
@@ -71,9 +71,9 @@ export function handleRerun(state: HandlerState) {
       checkRun.pull_requests.map((pr) =>
         runForPullRequest(
           context,
-          { number: pr.number, headSha: checkRun.head_sha },
+          { number: pr.number, headSha: checkRun.head_sha, labels: [] },
           state,
-          (run) => checkPullRequest(run, { recheck: true }),
+          { kind: "rerun", checkRunId: checkRun.id },
         ),
       ),
     );
@@ -84,26 +84,51 @@ export function handleRerun(state: HandlerState) {
 export function handleLabel(state: HandlerState) {
   return (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
-  ) =>
-    runForPullRequest(context, targetOf(context), state, (run) =>
-      applyStatusLabel(run, {
-        action: context.payload.action,
-        label: context.payload.label?.name ?? "",
-        sender: context.payload.sender.login,
-      }),
+  ): Promise<void> =>
+    runForPullRequest(context, targetOf(context), state, {
+      kind: "label",
+      action: context.payload.action,
+      label: context.payload.label?.name ?? "",
+      sender: context.payload.sender.login,
+    });
+}
+
+function targetOf(context: PullRequestContext): Target {
+  const pr: unknown = context.payload.pull_request;
+  const head = isObject(pr) && isObject(pr.head) ? pr.head : undefined;
+  if (
+    !isObject(pr) ||
+    typeof pr.number !== "number" ||
+    typeof head?.sha !== "string"
+  )
+    throw new BadPayloadError(
+      `a ${context.name} event must carry pull_request.number and pull_request.head.sha`,
     );
+  const labels = Array.isArray(pr.labels) ? pr.labels : [];
+  return {
+    number: pr.number,
+    headSha: head.sha,
+    labels: labels.flatMap((label: unknown) =>
+      isObject(label) && typeof label.name === "string" ? [label.name] : [],
+    ),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /**
- * Runs `work` for the event's PR: ignores bots (this app included), serialises runs per PR,
- * and logs one line per event with the delivery id, what was checked, what was written, the
- * API calls made and the time taken.
+ * Runs the event's PR: ignores bots (this app included), serialises runs per PR, and logs one
+ * line per event with the delivery id, what was checked, what was written, the API calls
+ * made and the time taken. A run that fails for good is said on the PR (a failing check run)
+ * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
  */
 async function runForPullRequest(
   context: RunContext,
   target: Target,
   state: HandlerState,
-  work: (run: PullRequestRun) => Promise<RunResult>,
+  event: RunEvent,
 ): Promise<void> {
   const { payload } = context;
   const repo = payload.repository.full_name;
@@ -119,31 +144,32 @@ async function runForPullRequest(
   };
   context.octokit.hook.before("request", count);
   const started = performance.now();
-  let config: Promise<unknown> | undefined;
   const client = createGitHubClient(context.octokit, {
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
     number: pr,
   });
-  const eventHeadSha = target.headSha;
   try {
-    const result = await state.queue.run(`${repo}#${pr}`, async () => {
-      try {
-        return await work({
+    const result: RunResult = await state.queue.run(`${repo}#${pr}`, () =>
+      runPullRequest(
+        {
           client,
-          // Read once per event, however many steps ask for it.
-          readConfig: () => (config ??= context.config(CONFIG_FILE_NAME)),
           cache: state.cache,
           checker: state.checker,
           appId: state.appId,
-          eventHeadSha,
+          botLogin: state.botLogin,
           today: state.today(),
-        });
-      } catch (error) {
+          owner: payload.repository.owner.login,
+          repo: payload.repository.name,
+          eventHeadSha: target.headSha,
+          payloadLabels: target.labels,
+        },
+        event,
+      ).catch(async (error: unknown) => {
         // Within the PR's turn, so a later run's verdict is never overwritten by this one.
         await reportRunFailure(
           client,
-          { headSha: eventHeadSha, deliveryId: context.id },
+          { headSha: target.headSha, deliveryId: context.id },
           error,
         ).catch((reportError: unknown) => {
           context.log.warn(
@@ -152,18 +178,21 @@ async function runForPullRequest(
           );
         });
         throw error;
-      }
-    });
+      }),
+    );
     context.log.info(
       { ...fields, ...result, apiCalls, durationMs: elapsed(started) },
       `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
     );
   } catch (error) {
-    context.log.error(
+    const gone = isGone(error);
+    context.log[gone ? "info" : "error"](
       { ...fields, err: error, apiCalls, durationMs: elapsed(started) },
-      `${repo}#${pr}: run failed`,
+      gone
+        ? `${repo}#${pr}: gone (GitHub answered ${statusOf(error)}), nothing to do`
+        : `${repo}#${pr}: run failed`,
     );
-    throw error;
+    if (!gone) throw error;
   } finally {
     context.octokit.hook.remove("request", count);
   }

@@ -17,13 +17,18 @@ import {
 } from "../validate/check-design-doc.js";
 import { statusesOf, type StatusDefinition } from "../validate/options.js";
 
+/** A design doc the PR changes, at the head read. */
+export type DocFile = ChangedFile & { sha: string };
+
 /** The files that are design docs under the config's globs, removed ones left out. */
 export function selectDocs(
   files: readonly ChangedFile[],
   paths: readonly string[],
-): ChangedFile[] {
+): DocFile[] {
   const isDoc = picomatch([...paths], { dot: true });
-  return files.filter((file) => file.sha !== undefined && isDoc(file.path));
+  return files.filter(
+    (file): file is DocFile => file.sha !== undefined && isDoc(file.path),
+  );
 }
 
 /** The repo's Status vocabulary, least advanced first. */

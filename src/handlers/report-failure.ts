@@ -6,6 +6,11 @@ import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 /** Statuses that mean the PR, its branch or its repository is gone: nobody is left to tell. */
 const GONE = new Set([404, 410]);
 
+/** Whether a run failed because what it was for is gone (404, 410): there is nothing to do. */
+export function isGone(error: unknown): boolean {
+  return GONE.has(statusOf(error) ?? 0);
+}
+
 /**
  * Tells the PR that its run failed for good (retries spent), with a failing `Design docs`
  * check run on the head it was checking: its comment and label may be stale, and a required
@@ -16,8 +21,7 @@ export async function reportRunFailure(
   run: { headSha: string; deliveryId: string },
   error: unknown,
 ): Promise<void> {
-  const status = statusOf(error);
-  if (status !== undefined && GONE.has(status)) return;
+  if (isGone(error)) return;
   await client.createCheckRun({
     name: CHECK_RUN_NAME,
     headSha: run.headSha,

@@ -1,9 +1,11 @@
-/** What the bot remembers about a PR between runs, kept hidden in its checklist comment. */
+/**
+ * What the bot remembers about a PR between runs, kept hidden in its checklist comment. Anyone
+ * who can edit the comment can edit this, so it is a cache that can only withhold: nothing in
+ * it grants an approval or lets a label stand until GitHub's own records confirm it.
+ */
 export interface CommentState {
-  /** A status an allowed person asked for by label that the bot could not write itself. */
-  pending?: { status: string; by: string } | undefined;
-  /** A status the bot wrote into the docs for an allowed person, who counts as approving it. */
-  setBy?: { status: string; by: string } | undefined;
+  /** A status asked for by label that the bot could not write itself (suggested instead). */
+  pending?: { status: string } | undefined;
 }
 
 const PREFIX = "<!-- design-docs-bot: state ";
@@ -30,20 +32,13 @@ export function decodeState(body: string): CommentState {
   try {
     const data: unknown = JSON.parse(line.slice(PREFIX.length, -SUFFIX.length));
     if (typeof data !== "object" || data === null) return {};
-    const record = data as Record<string, unknown>;
-    return {
-      pending: readEntry(record.pending),
-      setBy: readEntry(record.setBy),
-    };
+    const { pending } = data as Record<string, unknown>;
+    const status =
+      typeof pending === "object" && pending !== null
+        ? (pending as Record<string, unknown>).status
+        : undefined;
+    return typeof status === "string" ? { pending: { status } } : {};
   } catch {
     return {};
   }
-}
-
-function readEntry(value: unknown): { status: string; by: string } | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { status, by } = value as Record<string, unknown>;
-  return typeof status === "string" && typeof by === "string"
-    ? { status, by }
-    : undefined;
 }

@@ -5,7 +5,12 @@ import { choosePullRequestStatus } from "./choose-pull-request-status.js";
 import { planStatusLabels, type StatusLabelPlan } from "./plan-labels.js";
 import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
 import { renderChecklist } from "./render-checklist.js";
-import { describeStatusLabel, renderConfigErrors } from "./render-notices.js";
+import {
+  describeStatusLabel,
+  describeTruncated,
+  renderConfigErrors,
+  renderNoDocs,
+} from "./render-notices.js";
 import { describeSummary, summarize } from "./summarize.js";
 
 /** What the PR should show once this run is done. */
@@ -28,6 +33,10 @@ export interface PlanInput {
   currentLabels: readonly string[];
   /** Whether the PR already has a checklist comment (kept current even in `on-failure` mode). */
   hasComment: boolean;
+  /** Whether the bot has reported on this PR before (a comment, or one of its status labels). */
+  reported: boolean;
+  /** Set when GitHub's file list stopped short of the PR's files: how many it has. */
+  truncated?: { total: number } | undefined;
   /** A status asked for by label that the docs do not say yet: its label stays. */
   requested?: string | undefined;
   /** Markdown lines (already neutralised) for the top of the comment. */
@@ -38,11 +47,13 @@ const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
 
 /**
  * Decides the comment, the labels and the check run for a PR. An invalid config is reported
- * in the comment and the check run, and nothing else changes. In dry-run mode only a neutral
+ * in the comment and the check run, and nothing else changes. A PR with no design doc (any
+ * more) gets a passing check run once the bot has reported on it, or always with
+ * `checkRun: always`, so a branch rule requiring it never waits for good. A file list GitHub
+ * cut short never passes: docs beyond it were not checked. In dry-run mode only a neutral
  * check run is written.
  */
 export function planPullRequest(input: PlanInput): PullRequestPlan {
-  const { config, reports } = input;
   if (input.errors.length > 0) {
     const text = renderConfigErrors(input.errors);
     return finish(input, {
@@ -57,16 +68,25 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
       status: undefined,
     });
   }
+  return finish(
+    input,
+    input.reports.length > 0 ? planDocs(input) : planNoDocs(input),
+  );
+}
+
+function planDocs(input: PlanInput): PullRequestPlan {
+  const { config, reports } = input;
   const vocabulary = input.statusLabels.map((label) => label.status);
   const { status, heldBy } = choosePullRequestStatus(reports, vocabulary);
   const wanted = input.requested ?? status;
   const label = input.statusLabels.find((entry) => entry.status === wanted);
   const checklist = renderChecklist(reports, [
     ...(input.notes ?? []),
+    ...(input.truncated ? [describeTruncated(input.truncated.total)] : []),
     describeStatusLabel(label?.name, input.requested ? undefined : heldBy),
   ]);
   const failing = reports.some((report) => report.outcome === "failure");
-  return finish(input, {
+  return {
     comment:
       config.comment === "always" || failing || input.hasComment
         ? checklist
@@ -82,21 +102,61 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
       checklist,
     ),
     status: label?.name,
-  });
+  };
+}
+
+function planNoDocs(input: PlanInput): PullRequestPlan {
+  const truncated = input.truncated
+    ? [describeTruncated(input.truncated.total)]
+    : [];
+  const text = renderNoDocs(input.config.paths, input.reported, truncated);
+  return {
+    comment:
+      input.hasComment ||
+      (truncated.length > 0 && input.config.comment === "always")
+        ? text
+        : undefined,
+    labels: input.reported
+      ? planStatusLabels(
+          input.currentLabels,
+          undefined,
+          input.statusLabels.map((entry) => entry.name),
+        )
+      : NO_LABEL_CHANGE,
+    checkRun: {
+      conclusion: truncated.length > 0 ? "neutral" : "success",
+      title:
+        truncated.length > 0
+          ? "Not every file could be checked"
+          : input.reported
+            ? "No design docs in this PR any more"
+            : "No design docs in this PR",
+      summary: text,
+      annotations: [],
+    },
+    status: undefined,
+  };
 }
 
 function finish(input: PlanInput, plan: PullRequestPlan): PullRequestPlan {
+  const checkRun =
+    plan.checkRun && input.truncated && plan.checkRun.conclusion === "success"
+      ? { ...plan.checkRun, conclusion: "neutral" as const }
+      : plan.checkRun;
   if (input.config.mode === "dry-run") {
     return {
       comment: undefined,
       labels: NO_LABEL_CHANGE,
-      checkRun: plan.checkRun && {
-        ...plan.checkRun,
+      checkRun: checkRun && {
+        ...checkRun,
         conclusion: "neutral",
-        title: `Dry run: ${plan.checkRun.title}`,
+        title: `Dry run: ${checkRun.title}`,
       },
       status: plan.status,
     };
   }
-  return input.config.checkRun ? plan : { ...plan, checkRun: undefined };
+  return {
+    ...plan,
+    checkRun: input.config.checkRun === false ? undefined : checkRun,
+  };
 }

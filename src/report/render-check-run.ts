@@ -1,5 +1,6 @@
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { Outcome } from "../validate/check-design-doc.js";
+import type { Check } from "../validate/types.js";
 
 /** The check run's name, as branch rules require it. */
 export const CHECK_RUN_NAME = "Design docs";
@@ -32,10 +33,15 @@ const CONCLUSIONS: Record<Outcome, CheckRunOutput["conclusion"]> = {
 };
 const MAX_ANNOTATION_MESSAGE = 4000;
 
+/** The most annotations one check run carries; the checklist in its summary has the rest. */
+export const MAX_ANNOTATIONS = 500;
+
 /**
  * The check run for a PR: `success` when every requirement is met, `failure` when a
  * failure-level one is not, `neutral` when only warnings remain. The summary is the
- * checklist; each unmet requirement is an annotation at its file and line.
+ * checklist; each unmet requirement is an annotation at its file and line, failures first,
+ * at most `MAX_ANNOTATIONS` of them (a PR with hundreds of failing docs would otherwise cost
+ * a hundred requests per push), with a line saying how many more there are.
  */
 export function renderCheckRun(
   reports: readonly DocReport[],
@@ -49,28 +55,45 @@ export function renderCheckRun(
     : reports.some((report) => report.outcome === "warning")
       ? "warning"
       : "success";
-  return {
-    conclusion: CONCLUSIONS[outcome],
-    title,
-    summary: checklist,
-    annotations: reports.flatMap((report) =>
+  const annotations = reports
+    .flatMap((report) =>
       report.checks.flatMap((check) =>
         check.met || check.severity === undefined
           ? []
-          : [
-              {
-                path: report.path,
-                start_line: check.line ?? 1,
-                end_line: check.line ?? 1,
-                annotation_level: check.severity,
-                title: check.requirement.slice(0, 255),
-                message: (check.message ?? check.requirement).slice(
-                  0,
-                  MAX_ANNOTATION_MESSAGE,
-                ),
-              },
-            ],
+          : [annotationOf(report.path, check, check.severity)],
       ),
+    )
+    .sort(
+      (a, b) =>
+        Number(a.annotation_level === "warning") -
+        Number(b.annotation_level === "warning"),
+    );
+  const left = annotations.length - MAX_ANNOTATIONS;
+  return {
+    conclusion: CONCLUSIONS[outcome],
+    title,
+    summary:
+      left > 0
+        ? `${checklist}\n\n_${left} more annotation${left === 1 ? "" : "s"} not shown: a check run here carries the first ${MAX_ANNOTATIONS}, failures first. The checklist above has every requirement._`
+        : checklist,
+    annotations: annotations.slice(0, MAX_ANNOTATIONS),
+  };
+}
+
+function annotationOf(
+  path: string,
+  check: Check,
+  level: Annotation["annotation_level"],
+): Annotation {
+  return {
+    path,
+    start_line: check.line ?? 1,
+    end_line: check.line ?? 1,
+    annotation_level: level,
+    title: check.requirement.slice(0, 255),
+    message: (check.message ?? check.requirement).slice(
+      0,
+      MAX_ANNOTATION_MESSAGE,
     ),
   };
 }

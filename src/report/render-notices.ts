@@ -16,14 +16,24 @@ export function renderConfigErrors(errors: readonly ConfigError[]): string {
   ].join("\n");
 }
 
-/** The comment once a PR no longer changes any design doc. */
-export function renderNoDocs(paths: readonly string[]): string {
+/** The comment once a PR changes no design doc (any more). */
+export function renderNoDocs(
+  paths: readonly string[],
+  reported: boolean,
+  notes: readonly string[] = [],
+): string {
   const globs = paths.map(codeSpan).join(", ");
   return [
     "### Design docs: nothing to check",
     "",
-    `This pull request no longer changes any design doc (${globs}).`,
+    `This pull request ${reported ? "no longer changes any" : "changes no"} design doc (${globs}).`,
+    ...notes.flatMap((note) => ["", note]),
   ].join("\n");
+}
+
+/** The note when GitHub's file list stops short of the PR's files. */
+export function describeTruncated(total: number): string {
+  return `This pull request changes ${total.toLocaleString("en-US")} files; GitHub lists only the first ${(3000).toLocaleString("en-US")}, and design docs beyond them were not checked.`;
 }
 
 /** The note on which status label the PR carries, and which doc holds it back. */

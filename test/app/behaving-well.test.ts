@@ -55,18 +55,41 @@ test("a failed run is logged with the delivery id and does not stop the app", as
   mockConfig(mockGitHub())
     .get(`${REPO}/pulls/2/files`)
     .query(true)
-    .reply(404, { message: "Not Found" })
+    .reply(502, { message: "Bad Gateway" })
     .get(`${REPO}/issues/2/comments`)
     .query(true)
-    .reply(200, []);
+    .reply(200, [])
+    .post(`${REPO}/check-runs`)
+    .reply(201, { id: 1 });
   await expect(probot.receive(pullRequestEvent("synchronize"))).rejects.toThrow(
-    "Not Found",
+    "Bad Gateway",
   );
   expect(logs).toContainEqual(
     expect.objectContaining({
       level: 50,
       deliveryId: "delivery-synchronize",
       msg: "Codertocat/Hello-World#2: run failed",
+    }),
+  );
+});
+
+test("a PR that is gone (404) is nothing to do: logged with the delivery id, and the delivery succeeds", async () => {
+  const logs: Record<string, unknown>[] = [];
+  const probot = await createTestProbot({ logs });
+  const scope = mockConfig(mockGitHub())
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(404, { message: "Not Found" })
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .reply(404, { message: "Not Found" });
+  await probot.receive(pullRequestEvent("synchronize"));
+  expect(scope.pendingMocks()).toEqual([]);
+  expect(logs).toContainEqual(
+    expect.objectContaining({
+      level: 30,
+      deliveryId: "delivery-synchronize",
+      msg: "Codertocat/Hello-World#2: gone (GitHub answered 404), nothing to do",
     }),
   );
 });

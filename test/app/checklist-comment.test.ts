@@ -122,7 +122,12 @@ test("Re-run on the check: the PR is checked again and a fresh check run written
   const scope = mockReadsAfter(first)
     .post(`${REPO}/check-runs`, capture(runs))
     .reply(201, { id: 100 });
-  await probot.receive(rerunEvent());
+  // A re-run of the latest check run, the one mockReadsAfter lists.
+  await probot.receive(
+    rerunEvent((checkRun) => {
+      Object.assign(checkRun, { id: 99 });
+    }),
+  );
   expect(scope.pendingMocks()).toEqual([]);
   expect(runs).toEqual([
     expect.objectContaining({ head_sha: HEAD_SHA, ...first.checkRun }),
@@ -178,22 +183,35 @@ test("a PR that changes no design doc gets no comment, label or check run", asyn
   expect(scope.pendingMocks()).toEqual([]);
 });
 
-test("a PR that no longer changes a design doc has its comment edited to say so", async () => {
+test("a PR that no longer changes a design doc has its comment edited to say so, a passing check run and no status label", async () => {
   const probot = await createTestProbot();
+  const text = [
+    "### Design docs: nothing to check",
+    "",
+    "This pull request no longer changes any design doc (`docs/design/**/*.md`).",
+  ].join("\n");
   const scope = mockReads(mockGitHub(), {
     files: [changedFile("README.md", "r1")],
     comments: [commentReply(7, marked("### ✅ Design docs: …"))],
+    blobs: {},
+    pr: { labels: ["In Review", "bug"] },
   })
-    .patch(`${REPO}/issues/comments/7`, {
-      body: marked(
-        [
-          "### Design docs: nothing to check",
-          "",
-          "This pull request no longer changes any design doc (`docs/design/**/*.md`).",
-        ].join("\n"),
-      ),
+    .patch(`${REPO}/issues/comments/7`, { body: marked(text) })
+    .reply(200, {})
+    .delete(`${REPO}/issues/2/labels/In%20Review`)
+    .reply(200, [])
+    .post(`${REPO}/check-runs`, {
+      name: "Design docs",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "success",
+      output: {
+        title: "No design docs in this PR any more",
+        summary: text,
+        annotations: [],
+      },
     })
-    .reply(200, {});
+    .reply(201, { id: 1 });
   await probot.receive(pullRequestEvent("synchronize"));
   expect(scope.pendingMocks()).toEqual([]);
 });

@@ -17,6 +17,7 @@ test("an empty or absent file gives the defaults", () => {
         labels: {},
         rules: {},
         checkRun: true,
+        dismissStaleApprovals: false,
         comment: "always",
         drafts: "check",
         maxFileSize: 1048576,
@@ -42,6 +43,7 @@ test("every key is read", () => {
       Dropped: null,
     },
     checkRun: false,
+    dismissStaleApprovals: true,
     comment: "on-failure",
     drafts: "wip",
     maxFileSize: 200000,
@@ -69,6 +71,7 @@ test("every key is read", () => {
     },
     rules: {},
     checkRun: false,
+    dismissStaleApprovals: true,
     comment: "on-failure",
     drafts: "wip",
     maxFileSize: 200000,
@@ -91,7 +94,7 @@ test("every error is collected, each naming its key", () => {
     {
       key: "path",
       message:
-        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, comment, drafts, maxFileSize, mode, _extends",
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends",
     },
     {
       key: "templates",
@@ -116,7 +119,7 @@ test("every error is collected, each naming its key", () => {
       message: 'must be six hex digits, like "0e8a16"',
     },
     { key: "statuses.WIP.strict", message: "must be true or false" },
-    { key: "checkRun", message: "must be true or false" },
+    { key: "checkRun", message: 'must be true, false or "always"' },
     { key: "comment", message: "must be one of always, on-failure" },
     {
       key: "maxFileSize",
@@ -183,7 +186,7 @@ test("keys named after Object's prototype are plain keys: reported or read, neve
     {
       key: "__proto__",
       message:
-        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, comment, drafts, maxFileSize, mode, _extends",
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends",
     },
   ]);
   expect(config.statuses).toEqual([

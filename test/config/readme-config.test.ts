@@ -21,6 +21,7 @@ test("the README's example config is valid and sets every key", () => {
       "aliases",
       "checkRun",
       "comment",
+      "dismissStaleApprovals",
       "drafts",
       "maxFileSize",
       "mode",

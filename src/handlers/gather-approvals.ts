@@ -1,0 +1,203 @@
+import picomatch from "picomatch";
+import type { DocChecker } from "../check/doc-checker.js";
+import { ownValue } from "../config/own-value.js";
+import {
+  DEFAULT_STATUS_RULE,
+  isRestricted,
+  type StatusRule,
+} from "../config/status-rules.js";
+import type { PermissionCheck } from "../github/check-permission.js";
+import type { GitHubClient } from "../github/client.js";
+import {
+  approvalsNeeded,
+  type StatusMove,
+} from "../report/add-approval-check.js";
+import {
+  findStatusSettings,
+  lastLabeledBy,
+  latestApprovals,
+  type LabelRecord,
+  type StatusSetting,
+} from "../report/count-approvals.js";
+import type { PullRequestSnapshot } from "./gather-pull-request.js";
+import type { DocFile } from "./read-doc-reports.js";
+
+/** A status someone allowed asked for by label, which the docs do not say yet. */
+export interface PendingStatus {
+  status: string;
+  by: string;
+}
+
+/** What the approvals read needs besides the snapshot. */
+export interface ApprovalReads {
+  client: GitHubClient;
+  checker: DocChecker;
+  mayUserSet: PermissionCheck;
+  /** The login of this app's bot user, whose signed commits are the bot's own. */
+  botLogin: () => Promise<string>;
+  /** What this run itself did for a status label, from the signed webhook that asked. */
+  thisRun: { set?: SetThisRun; pending?: PendingStatus };
+}
+
+/** Docs this run's own commits set to `status`, for the label's sender. */
+export interface SetThisRun {
+  status: string;
+  by: string;
+  paths: readonly string[];
+}
+
+/**
+ * Who approved each doc's move into a restricted status, and whether a remembered pending
+ * status still stands: all of it from GitHub's records (reviews, label events, the bot's
+ * own signed commits), with each person's permission checked now. Reads only what the
+ * answer needs: nothing without a restricted move or a pending status.
+ */
+export async function gatherApprovals(
+  snapshot: PullRequestSnapshot,
+  reads: ApprovalReads,
+): Promise<{ moves: StatusMove[]; pending: PendingStatus | undefined }> {
+  let events: Promise<LabelRecord[]> | undefined;
+  const labelEvents = (): Promise<LabelRecord[]> =>
+    (events ??= reads.client.listLabelEvents());
+  const [moves, pending] = await Promise.all([
+    statusMoves(snapshot, reads, labelEvents),
+    pendingStatus(snapshot, reads, labelEvents),
+  ]);
+  return { moves, pending };
+}
+
+async function statusMoves(
+  snapshot: PullRequestSnapshot,
+  reads: ApprovalReads,
+  labelEvents: () => Promise<LabelRecord[]>,
+): Promise<StatusMove[]> {
+  const { config } = snapshot;
+  const isDoc = picomatch(config.paths, { dot: true });
+  const moved = await Promise.all(
+    snapshot.docs.map(async (doc, index) => {
+      const status = snapshot.reports[index]?.status.value;
+      const rule = ownValue(config.rules, status);
+      if (status === undefined || !rule || !isRestricted(rule)) return [];
+      const basePath =
+        doc.status === "added" ||
+        (doc.previousPath !== undefined && !isDoc(doc.previousPath))
+          ? undefined
+          : (doc.previousPath ?? doc.path);
+      const before =
+        basePath === undefined
+          ? undefined
+          : await baseStatus(snapshot, reads, basePath);
+      return before === status ? [] : [{ doc, status, before, rule }];
+    }),
+  );
+  const pending = moved.flat();
+  if (pending.length === 0) return [];
+
+  const reviewers = latestApprovals(await reads.client.listReviews());
+  let settings: Promise<StatusSetting[]> | undefined;
+  const statusSettings = (): Promise<StatusSetting[]> =>
+    (settings ??= Promise.all([
+      reads.client.listCommits(),
+      labelEvents(),
+      reads.botLogin(),
+    ]).then(([commits, events, botLogin]) =>
+      findStatusSettings(commits, events, {
+        botLogin,
+        labelOf: (status) =>
+          snapshot.statusLabels.find((label) => label.status === status)?.name,
+      }),
+    ));
+  return Promise.all(
+    pending.map(async ({ doc, status, before, rule }) => {
+      const approvedBy = await allowed(reviewers, rule, reads.mayUserSet);
+      const set = reads.thisRun.set;
+      if (set?.status === status && set.paths.includes(doc.path))
+        approvedBy.push(set.by);
+      if (countPeople(approvedBy) < approvalsNeeded(rule)) {
+        const setters = (await statusSettings())
+          .filter((setting) => covers(setting, doc, status, config))
+          .map((setting) => setting.by);
+        approvedBy.push(...(await allowed(setters, rule, reads.mayUserSet)));
+      }
+      return { path: doc.path, status, before, rule, approvedBy };
+    }),
+  );
+}
+
+/**
+ * Whether a status set by label still covers the doc: the bot's commit wrote this doc at this
+ * status; with `dismissStaleApprovals`, only while the doc is exactly as that commit left it.
+ */
+function covers(
+  setting: StatusSetting,
+  doc: DocFile,
+  status: string,
+  config: PullRequestSnapshot["config"],
+): boolean {
+  return (
+    setting.path === doc.path &&
+    setting.status === status &&
+    (!config.dismissStaleApprovals || setting.blob === doc.sha)
+  );
+}
+
+/** The doc's Status at the PR's base; a doc too complex to read there has none. */
+async function baseStatus(
+  snapshot: PullRequestSnapshot,
+  reads: ApprovalReads,
+  path: string,
+): Promise<string | undefined> {
+  const base = await reads.client.getFileAt(path, snapshot.pr.baseSha);
+  if (base?.text === undefined) return undefined;
+  const status = await reads.checker.run(
+    "status",
+    base.text,
+    snapshot.vocabulary,
+  );
+  return status.ok ? status.value : undefined;
+}
+
+/**
+ * The pending status the checklist comment remembers, if it still stands: its label is on
+ * the PR, some doc does not say it yet, and GitHub's label events show that the person who
+ * last added the label may set that status. A pending status made up in the comment stands
+ * on nothing and is dropped.
+ */
+async function pendingStatus(
+  snapshot: PullRequestSnapshot,
+  reads: ApprovalReads,
+  labelEvents: () => Promise<LabelRecord[]>,
+): Promise<PendingStatus | undefined> {
+  if (reads.thisRun.pending) return reads.thisRun.pending;
+  const status = snapshot.state.pending?.status;
+  const label = snapshot.statusLabels.find((entry) => entry.status === status);
+  if (
+    status === undefined ||
+    !label ||
+    !snapshot.pr.labels.some(
+      (name) => name.toLowerCase() === label.name.toLowerCase(),
+    ) ||
+    snapshot.reports.every((report) => report.status.value === status)
+  )
+    return undefined;
+  const by = lastLabeledBy(await labelEvents(), label.name);
+  const rule = ownValue(snapshot.config.rules, status) ?? DEFAULT_STATUS_RULE;
+  return by !== undefined && (await reads.mayUserSet(by, rule))
+    ? { status, by }
+    : undefined;
+}
+
+function countPeople(logins: readonly string[]): number {
+  return new Set(logins.map((login) => login.toLowerCase())).size;
+}
+
+async function allowed(
+  users: readonly string[],
+  rule: StatusRule,
+  mayUserSet: PermissionCheck,
+): Promise<string[]> {
+  const checked = await Promise.all(
+    users.map(async (user) => ((await mayUserSet(user, rule)) ? [user] : [])),
+  );
+  return checked.flat();
+}

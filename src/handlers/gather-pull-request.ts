@@ -1,0 +1,223 @@
+import type { DocChecker } from "../check/doc-checker.js";
+import { createEngine } from "../config/create-engine.js";
+import type { Config, ConfigError } from "../config/parse-config.js";
+import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
+import type {
+  ExistingCheckRun,
+  GitHubClient,
+  PullRequestState,
+} from "../github/client.js";
+import { loadTemplates } from "../github/load-settings.js";
+import type { DocCache, ReadBlob } from "../github/read-docs.js";
+import { decodeState, type CommentState } from "../report/comment-state.js";
+import {
+  findChecklistComments,
+  type PlannedComment,
+} from "../report/plan-comment.js";
+import { CHECK_RUN_NAME } from "../report/render-check-run.js";
+import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
+import type { Template } from "../templates/types.js";
+import { relaxReport, type DocReport } from "../validate/check-design-doc.js";
+import type { StatusDefinition } from "../validate/options.js";
+import {
+  readDoc,
+  reportOf,
+  selectDocs,
+  vocabularyOf,
+  type DocFile,
+} from "./read-doc-reports.js";
+
+/** GitHub lists at most this many files of a pull request. */
+export const MAX_LISTED_FILES = 3000;
+
+/** What every read of one run shares. */
+export interface RunContext {
+  client: GitHubClient;
+  cache: DocCache;
+  /** Parses and checks docs in worker threads, within a time budget. */
+  checker: DocChecker;
+  /** This app's id: its own comments are the ones it may edit. */
+  appId: number;
+  today: string;
+}
+
+/** The repo's config, and everything wrong with it. */
+export interface LoadedConfig {
+  config: Config;
+  errors: ConfigError[];
+}
+
+/** Everything one run decides from, read from GitHub at one head of the PR. */
+export interface PullRequestSnapshot {
+  config: Config;
+  /** The config's errors and the templates'. */
+  errors: ConfigError[];
+  vocabulary: StatusDefinition[];
+  statusLabels: StatusLabel[];
+  pr: PullRequestState;
+  docs: DocFile[];
+  /** One per doc, in the same order. */
+  reports: DocReport[];
+  /** This app's checklist comments, oldest first. */
+  ours: PlannedComment[];
+  /** Whether the bot has reported on this PR before (its comment, or its status label). */
+  reported: boolean;
+  /** What the checklist comment remembers: a cache, trusted only where GitHub confirms it. */
+  state: CommentState;
+  /** The `Design docs` check runs on `pr.headSha`. */
+  checkRuns: ExistingCheckRun[];
+  /** Set when GitHub's file list stops short of the PR's files: how many there are. */
+  truncated: { total: number } | undefined;
+}
+
+/** Commits the run itself made: GitHub's file list and PR may lag behind them for a moment. */
+export interface OwnCommits {
+  headSha: string;
+  blobs: Record<string, string>;
+}
+
+/** A run that stops before deciding anything, and why (the log line's outcome). */
+export interface Skipped {
+  skipped: "no design docs" | "skipped: closed" | "skipped: draft";
+}
+
+/** How many times a head that moved on while it was read is read again. */
+const MAX_REREADS = 2;
+
+/**
+ * Reads the PR for one decision: config, files and comments first, then (when there is
+ * anything to report) the PR itself, the templates, each doc's blob and the check runs on the
+ * head; then checks each doc in a worker. When a push landed while reading, it starts again
+ * from the new head (at most twice), so the verdict written on a head is that head's. After
+ * the run's own commits (`own`), their head and blobs are taken as they are.
+ */
+export async function gatherPullRequest(
+  run: RunContext,
+  loading: Promise<LoadedConfig>,
+  target: {
+    headSha: string;
+    /** The labels the event's payload shows. */
+    payloadLabels: readonly string[];
+    own?: OwnCommits;
+  },
+): Promise<PullRequestSnapshot | Skipped> {
+  const { client } = run;
+  let headSha = target.own?.headSha ?? target.headSha;
+  for (let reread = 0; ; reread += 1) {
+    const [loaded, files, comments] = await Promise.all([
+      loading,
+      client.listChangedFiles(),
+      client.listComments(),
+    ]);
+    const { config } = loaded;
+    const ours = findChecklistComments(comments, run.appId);
+    const docs = selectDocs(files, config.paths).map((file) => ({
+      ...file,
+      sha: target.own?.blobs[file.path] ?? file.sha,
+    }));
+    const vocabulary = vocabularyOf(config);
+    const statusLabels = statusLabelsOf(
+      vocabulary.map((status) => status.name),
+      config.labels,
+    );
+    const reported =
+      ours.length > 0 ||
+      target.payloadLabels.some((name) =>
+        statusLabels.some(
+          (label) => label.name.toLowerCase() === name.toLowerCase(),
+        ),
+      );
+    const mayBeTruncated = files.length >= MAX_LISTED_FILES;
+    if (
+      docs.length === 0 &&
+      !reported &&
+      config.checkRun !== "always" &&
+      !mayBeTruncated
+    )
+      return { skipped: "no design docs" };
+
+    const [read, templates, blobs, checkRuns] = await Promise.all([
+      client.getPullRequest(),
+      docs.length > 0
+        ? loadTemplates(
+            config,
+            (path) => client.getFile(path),
+            (ref, source) => run.checker.run("template", ref, source),
+          )
+        : { templates: [], errors: [] },
+      Promise.all(
+        docs.map((doc) =>
+          readDoc(client, run.cache, doc.sha, config.maxFileSize),
+        ),
+      ),
+      config.checkRun !== false || config.mode === "dry-run"
+        ? client.listCheckRuns(headSha, CHECK_RUN_NAME)
+        : Promise.resolve([]),
+    ]);
+    const pr = target.own ? { ...read, headSha: target.own.headSha } : read;
+    if (!target.own && pr.headSha !== headSha && reread < MAX_REREADS) {
+      // A push landed after this event: the file list read above may be the older head's
+      // or the newer one's. Start again from the head just read.
+      headSha = pr.headSha;
+      continue;
+    }
+    if (!pr.open) return { skipped: "skipped: closed" };
+    if (pr.draft && config.drafts === "skip")
+      return { skipped: "skipped: draft" };
+
+    const reports = await checkDocs(run, config, templates.templates, pr, {
+      docs,
+      blobs,
+    });
+    return {
+      config,
+      errors: [...loaded.errors, ...templates.errors],
+      vocabulary,
+      statusLabels,
+      pr,
+      docs,
+      reports,
+      ours,
+      reported,
+      state: decodeState(ours[0]?.body ?? ""),
+      checkRuns:
+        headSha === pr.headSha
+          ? checkRuns
+          : config.checkRun !== false || config.mode === "dry-run"
+            ? await client.listCheckRuns(pr.headSha, CHECK_RUN_NAME)
+            : [],
+      truncated:
+        mayBeTruncated && pr.changedFiles > files.length
+          ? { total: pr.changedFiles }
+          : undefined,
+    };
+  }
+}
+
+/** Each doc's report, checked by a worker; on a draft PR with `drafts: wip`, relaxed. */
+async function checkDocs(
+  run: RunContext,
+  config: Config,
+  templates: Template[],
+  pr: PullRequestState,
+  read: { docs: readonly DocFile[]; blobs: readonly ReadBlob[] },
+): Promise<DocReport[]> {
+  const engine = createEngine(
+    config,
+    templates,
+    loadBuiltinTemplates()[0] as Template,
+    run.today,
+  );
+  return Promise.all(
+    read.docs.map(async (doc, index) => {
+      const report = await reportOf(
+        doc.path,
+        read.blobs[index] as ReadBlob,
+        config,
+        engine,
+        run.checker,
+      );
+      return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+import { encodeState } from "./comment-state.js";
+import {
+  commentBody,
+  planComment,
+  type CommentPlan,
+  type PlannedComment,
+} from "./plan-comment.js";
+import type { StatusLabelPlan } from "./plan-labels.js";
+import { planPullRequest, type PlanInput } from "./plan-pull-request.js";
+import { CHECK_RUN_NAME, type CheckRunOutput } from "./render-check-run.js";
+import { describePending } from "./render-notices.js";
+
+/** A `Design docs` check run already on the head, as far as telling it is current goes. */
+export interface CheckRunRecord {
+  id: number;
+  completed: boolean;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+/** A check run to write on a head. */
+export type CheckRunPlan = CheckRunOutput & { name: string; headSha: string };
+
+/** What one run decides from, beyond what the plan of the PR takes. */
+export interface RunInput extends Omit<PlanInput, "hasComment" | "requested"> {
+  headSha: string;
+  /** This app's checklist comments on the PR, oldest first. */
+  ours: readonly PlannedComment[];
+  checkRuns: readonly CheckRunRecord[];
+  /** A status an allowed person asked for by label that the bot could not write. */
+  pending: { status: string; by: string } | undefined;
+  /** Someone re-ran the check and it has not been answered: write one though nothing changed. */
+  recheck: boolean;
+}
+
+/** The writes a run makes; each part empty when the PR already shows it. */
+export interface RunPlan {
+  comment: CommentPlan;
+  labels: StatusLabelPlan;
+  checkRun: CheckRunPlan | undefined;
+  /** The PR's status label, and the verdict, for the log line. */
+  status: string | undefined;
+  outcome: string;
+}
+
+/**
+ * Plans a run's writes: the comment, labels and check run the PR should show, less what it
+ * already shows. A PR that is current gets an empty plan, so a redelivered event writes
+ * nothing.
+ */
+export function planRun(input: RunInput): RunPlan {
+  const notes = [
+    ...(input.notes ?? []),
+    ...(input.pending ? [describePending(input.pending, input.reports)] : []),
+  ];
+  const plan = planPullRequest({
+    ...input,
+    hasComment: input.ours.length > 0,
+    requested: input.pending?.status,
+    notes,
+  });
+  const state = input.pending
+    ? { pending: { status: input.pending.status } }
+    : {};
+  const comment = planComment(
+    input.ours,
+    plan.comment === undefined
+      ? undefined
+      : commentBody([plan.comment, ...encodeState(state)].join("\n")),
+  );
+  const checkRun: CheckRunPlan | undefined = plan.checkRun && {
+    name: CHECK_RUN_NAME,
+    headSha: input.headSha,
+    ...plan.checkRun,
+  };
+  return {
+    comment,
+    labels: plan.labels,
+    checkRun:
+      checkRun &&
+      (input.recheck || !isCheckRunCurrent(input.checkRuns, checkRun))
+        ? checkRun
+        : undefined,
+    status: plan.status,
+    outcome:
+      plan.checkRun?.conclusion ??
+      (input.reports.length > 0 ? "checked" : "no design docs"),
+  };
+}
+
+/** Whether the latest run already says exactly this, so creating another would change nothing. */
+export function isCheckRunCurrent(
+  existing: readonly CheckRunRecord[],
+  wanted: CheckRunOutput,
+): boolean {
+  const [latest] = [...existing].sort((a, b) => b.id - a.id);
+  return (
+    latest !== undefined &&
+    latest.completed &&
+    latest.conclusion === wanted.conclusion &&
+    latest.title === wanted.title &&
+    latest.summary === wanted.summary
+  );
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { fixture } from "../helpers/engine.js";
+import { PR, REPO, startScenario, type Scenario } from "../helpers/scenario.js";
+
+// A branch rule can require `Design docs`: every head the bot has reported on gets a verdict,
+// and no verdict says `success` about docs nobody checked.
+
+const DOC = fixture("docs/filled-design-doc.md");
+
+let scenario: Scenario;
+beforeEach(async () => {
+  scenario = await startScenario();
+});
+afterEach(async () => {
+  await scenario.stop();
+});
+
+test("a PR that stops touching design docs gets a success check run on its new head, and loses its status label", async () => {
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC, "src/app.ts": "x\n" },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  expect(scenario.github.pullRequestState(REPO, PR).labels).toEqual([
+    "In Review",
+  ]);
+  await scenario.push({ "docs/design/a.md": null });
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "success",
+      output: expect.objectContaining({
+        title: "No design docs in this PR any more",
+      }),
+    }),
+  ]);
+  expect(state.labels).toEqual([]);
+  expect(state.comments).toHaveLength(1);
+  expect(state.comments[0]?.body).toContain(
+    "This pull request no longer changes any design doc",
+  );
+});
+
+test("checkRun: always reports success on a PR that never touched a design doc, once per head", async () => {
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "checkRun: always");
+  scenario.github.setPullRequest(REPO, PR, { files: { "src/app.ts": "x\n" } });
+  await scenario.deliver(scenario.event("opened"));
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "success",
+      output: expect.objectContaining({ title: "No design docs in this PR" }),
+    }),
+  ]);
+  expect(state.comments).toEqual([]);
+  expect(state.labels).toEqual([]);
+});
+
+test.each([
+  {
+    name: "not a repository",
+    extend: "not a repo!",
+    message:
+      '`_extends`: "not a repo\\!" is not a repository: write .github, a repository name, or owner/name \\(optionally :path.yml\\)',
+  },
+  {
+    name: "a repository the app cannot read",
+    extend: "acme/secret",
+    message:
+      "`_extends`: acme/secret has no .github/design-docs.yml the app can read \\(the repository does not exist, the app is not installed on it, or the file is missing\\)",
+  },
+  {
+    name: "two repositories extending each other",
+    extend: "Codertocat/shared",
+    other: "_extends: Hello-World",
+    message:
+      "`_extends`: the chain of files loops: Codertocat/Hello-World → Codertocat/shared → Codertocat/Hello-World",
+  },
+])("a bad _extends ($name) is a config error on the PR", async (row) => {
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", `_extends: ${row.extend}`);
+  if (row.other)
+    scenario.github
+      .repo("Codertocat/shared")
+      .files.set(".github/design-docs.yml", row.other);
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.comments[0]?.body).toContain(`- [ ] ${row.message}`);
+  expect(state.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
+  expect(state.labels).toEqual([]);
+});
+
+test("docs past GitHub's 3,000-file list are said to be unchecked, and the verdict is neutral", async () => {
+  const files: Record<string, string> = { "docs/design/a.md": DOC };
+  for (let index = 0; index < 3005; index += 1)
+    files[`vendor/${String(index).padStart(4, "0")}.js`] = `${index}\n`;
+  scenario.github.setPullRequest(REPO, PR, { files });
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  const notice =
+    "This pull request changes 3,006 files; GitHub lists only the first 3,000, and design docs beyond them were not checked.";
+  expect(state.comments[0]?.body).toContain(notice);
+  expect(state.checkRuns.at(-1)).toMatchObject({
+    conclusion: "neutral",
+    output: expect.objectContaining({
+      summary: expect.stringContaining(notice),
+    }),
+  });
+});
