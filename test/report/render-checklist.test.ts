@@ -117,3 +117,14 @@ test("JSON carries the summary and each report", () => {
     value: "Approved",
   });
 });
+
+test("neutralize breaks the references and links GitHub would make on its own", () => {
+  expect(
+    neutralize(
+      "GH-43, https://github.com/acme/api/issues/12 and www.example.com",
+    ),
+  ).toBe(
+    "GH&#8203;-43, https&#8203;://github.com/acme/api/issues/12 and www&#8203;.example.com",
+  );
+  expect(neutralize("a\u001b[31mb\u0000")).toBe("a\\u001b\\[31mb\\u0000");
+});

@@ -36,6 +36,10 @@ const piece = fc.oneof(
     "## <!-- hidden --> Goals\n",
     "## ‮RTL‬ override\n",
     "**Owner:** @a@b@c\n",
+    "## See GH-43, gh-7 and https://github.com/acme/api/issues/12\n",
+    "**Status:** Superseded by https://github.com/acme/api/pull/9 (www.example.com)\n",
+    "# HTTP://WWW.EXAMPLE.COM and Www.x.org\n",
+    "**Owner:** \u001b[31mred\u0007\n",
   ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
@@ -56,10 +60,14 @@ const doc = fc.record({
 const MENTION = /@[\p{L}\p{N}_-]/u;
 /** An HTML tag or comment: `<` then a letter, `/`, `!` or `?`. */
 const HTML = /<[a-zA-Z/!?]/u;
+/** What GitHub turns into a link on its own: `GH-12`, `https://…`, `www.…`. */
+const AUTOLINK = /\bgh-\d|\b[a-z]+:\/\/|\bwww\./iu;
+/** Control characters, which would reach the comment as they are. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u;
 
 const RENDER_RUNS = 400;
 
-test(`rendering any docs never throws, is deterministic, fits a comment, and lets no mention or HTML through (${RENDER_RUNS} generated sets)`, () => {
+test(`rendering any docs never throws, is deterministic, fits a comment, and lets no mention, HTML, autolink or control character through (${RENDER_RUNS} generated sets)`, () => {
   fc.assert(
     fc.property(fc.array(doc, { minLength: 1, maxLength: 8 }), (docs) => {
       const render = (): string =>
@@ -71,6 +79,8 @@ test(`rendering any docs never throws, is deterministic, fits a comment, and let
       expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
       expect(comment).not.toMatch(MENTION);
       expect(comment).not.toMatch(HTML);
+      expect(comment).not.toMatch(AUTOLINK);
+      expect(comment).not.toMatch(CONTROL);
     }),
     { seed: 20261123, numRuns: RENDER_RUNS },
   );

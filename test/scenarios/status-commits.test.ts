@@ -44,6 +44,12 @@ test("a file name cannot add lines to the commit message: control characters are
     "docs(design): set status of docs/design/x\\n\\nCo-authored-by: Mallory <m@example.com>.md to Approved",
   );
   expect(rest.join("\n")).not.toMatch(/^Co-authored-by/mu);
+  const comment = scenario.github.pullRequestState(REPO, PR).comments[0];
+  expect(comment?.body).toContain(
+    "#### ✅ docs/design/x Co-authored-by: Mallory &lt;m@&#8203;example.com&gt;.md",
+  );
+  for (const line of scenario.logs)
+    expect(String(line.msg)).not.toContain("\n");
 });
 
 test("on a fork's PR, one review holds a suggestion for every doc", async () => {
