@@ -21,7 +21,9 @@ const { settings } = read;
 
 if (settings.setup) {
   // No app yet: Probot's setup page registers one from app.yml and writes .env. It is kept
-  // to loopback by readServerSettings.
+  // to loopback by readServerSettings. Probot would also open a smee.io channel for it,
+  // reaching out to the network unasked: only a WEBHOOK_PROXY_URL you set is used.
+  process.env.NO_SMEE_SETUP ??= "true";
   await run(app, { Octokit: DesignDocsOctokit });
 } else {
   const probot = createProbot({
@@ -46,6 +48,9 @@ if (settings.setup) {
     middleware,
     webhookPath: settings.webhookPath,
     maxBodyBytes: settings.maxBodyBytes,
+    headersTimeoutMs: settings.headersTimeoutMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    maxConnections: settings.maxConnections,
     log,
   });
   process.on("unhandledRejection", (reason) => {
@@ -60,16 +65,26 @@ if (settings.setup) {
       { signal, prsInFlight: queue.size },
       `${signal}: taking no new deliveries, finishing ${queue.size} PR(s) in flight`,
     );
+    // Still listening meanwhile: a new delivery gets 503, and GitHub can send it again.
+    const deadline = performance.now() + settings.shutdownTimeoutMs;
+    const within = (work: Promise<unknown>): Promise<boolean> =>
+      Promise.race([
+        work.then(() => true),
+        new Promise<false>((resolve) =>
+          setTimeout(
+            resolve,
+            Math.max(0, deadline - performance.now()),
+            false,
+          ).unref(),
+        ),
+      ]);
+    const idle = await within(queue.idle());
     // Closed once every connection has ended, answers to the deliveries in flight included.
     const closed = new Promise<void>((resolve) =>
       server.close(() => resolve()),
     );
-    const finished = await Promise.race([
-      Promise.all([queue.idle(), closed]).then(() => true),
-      new Promise<false>((resolve) =>
-        setTimeout(resolve, settings.shutdownTimeoutMs, false).unref(),
-      ),
-    ]);
+    server.closeIdleConnections();
+    const finished = idle && (await within(closed));
     if (finished) log.info("Stopped: every delivery finished");
     else
       log.warn(

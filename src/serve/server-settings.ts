@@ -10,6 +10,11 @@ export interface ServerSettings {
   webhookPath: string;
   /** Webhook bodies larger than this are refused with 413. */
   maxBodyBytes: number;
+  /** How long a client may take to send its request's headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
   /** How long SIGTERM waits for work in flight before the process exits. */
   shutdownTimeoutMs: number;
   /** A smee.io channel that forwards GitHub's webhooks here: local development only. */
@@ -53,43 +58,43 @@ export function readServerSettings(
       problem: `APP_ID is not set, so only the setup page would run, and it registers an app for whoever opens it: it runs on localhost only, not on HOST=${host}. Register the app locally first, or set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET.`,
     };
   try {
-    return {
-      settings: {
-        setup,
-        host,
-        port: whole(env, "PORT", 3000, 0, 65535),
-        webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
-        webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
-        maxBodyBytes: whole(
-          env,
-          "MAX_WEBHOOK_BYTES",
-          1024 * 1024,
-          1024,
-          25 * 1024 * 1024,
-        ),
-        shutdownTimeoutMs: whole(
-          env,
-          "SHUTDOWN_TIMEOUT_MS",
-          10_000,
-          0,
-          600_000,
-        ),
-        parseTimeBudgetMs: whole(
-          env,
-          "PARSE_TIME_BUDGET_MS",
-          DEFAULT_TIME_BUDGET_MS,
-          100,
-          60_000,
-        ),
-        githubTimeoutMs: whole(
-          env,
-          "GITHUB_TIMEOUT_MS",
-          DEFAULT_REQUEST_TIMEOUT_MS,
-          1000,
-          120_000,
-        ),
-      },
+    const settings: ServerSettings = {
+      setup,
+      host,
+      port: whole(env, "PORT", 3000, 0, 65535),
+      webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+      webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
+      maxBodyBytes: whole(
+        env,
+        "MAX_WEBHOOK_BYTES",
+        1024 * 1024,
+        1024,
+        25 * 1024 * 1024,
+      ),
+      headersTimeoutMs: whole(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 60_000),
+      requestTimeoutMs: whole(env, "REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
+      maxConnections: whole(env, "MAX_CONNECTIONS", 256, 1, 65_536),
+      shutdownTimeoutMs: whole(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+      parseTimeBudgetMs: whole(
+        env,
+        "PARSE_TIME_BUDGET_MS",
+        DEFAULT_TIME_BUDGET_MS,
+        100,
+        60_000,
+      ),
+      githubTimeoutMs: whole(
+        env,
+        "GITHUB_TIMEOUT_MS",
+        DEFAULT_REQUEST_TIMEOUT_MS,
+        1000,
+        120_000,
+      ),
     };
+    if (settings.headersTimeoutMs > settings.requestTimeoutMs)
+      return {
+        problem: `HEADERS_TIMEOUT_MS (${settings.headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${settings.requestTimeoutMs}): the headers are part of the request.`,
+      };
+    return { settings };
   } catch (error) {
     if (error instanceof SettingError) return { problem: error.message };
     throw error;

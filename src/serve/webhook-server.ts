@@ -26,35 +26,55 @@ export interface WebhookServerOptions {
   webhookPath: string;
   /** Larger request bodies get 413 before any signature check; the rest is dropped. */
   maxBodyBytes: number;
+  /** How long a client may take to send its headers, and its whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Connections open at once; more are closed as they come, and GitHub redelivers. */
+  maxConnections: number;
   log: Logger;
 }
 
 /** The HTTP server, and the switch that makes it refuse new deliveries while it drains. */
 export interface WebhookServer {
   server: Server;
-  /** From now on: new deliveries get 503 and `/ping` reports the server is stopping. */
+  /** From now on: new deliveries get 503, and `/ping` 503 "draining"; it keeps listening. */
   drain(): void;
 }
 
 /**
  * Serves `GET /ping` and `POST <webhookPath>`, and 404 otherwise. A webhook's body is read
  * here, up to `maxBodyBytes`, before Probot's middleware verifies and handles it: nobody can
- * make the server buffer an unbounded body, signed or not.
+ * make the server buffer an unbounded body, signed or not. Nor for long, nor on many
+ * connections at once: a request must arrive whole within `requestTimeoutMs` (408 after),
+ * and at most `maxConnections` are open, so the bodies held at any moment stay under
+ * `maxConnections × maxBodyBytes`.
  */
 export function createWebhookServer(
   options: WebhookServerOptions,
 ): WebhookServer {
   let draining = false;
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      options.log.error(
-        { err: error, deliveryId: request.headers["x-github-delivery"] },
-        "Request failed",
-      );
-      if (!response.headersSent) reply(response, 500, "internal error");
-      else response.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      // Node looks for requests past their time this often (30 s by default).
+      connectionsCheckingInterval: Math.max(
+        100,
+        Math.min(1000, options.headersTimeoutMs / 4),
+      ),
+    },
+    (request, response) => {
+      route(request, response).catch((error: unknown) => {
+        options.log.error(
+          { err: error, deliveryId: request.headers["x-github-delivery"] },
+          "Request failed",
+        );
+        if (!response.headersSent) reply(response, 500, "internal error");
+        else response.end();
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections;
 
   async function route(
     request: IncomingMessage,
@@ -62,7 +82,7 @@ export function createWebhookServer(
   ): Promise<void> {
     const path = (request.url ?? "/").split("?")[0];
     if (request.method === "GET" && path === "/ping") {
-      if (draining) reply(response, 503, "stopping");
+      if (draining) reply(response, 503, "draining");
       else reply(response, 200, "PONG");
       return;
     }
@@ -94,6 +114,10 @@ export function createWebhookServer(
       cutIfStillSending(request);
       return;
     }
+    if (!holdsObject(body)) {
+      reply(response, 400, "the body must be a JSON object, as GitHub sends");
+      return;
+    }
     // Probot's middleware reads a string body as is instead of reading the stream again.
     Object.assign(request, { body });
     if (!(await options.middleware(request, response)))
@@ -106,6 +130,19 @@ export function createWebhookServer(
       draining = true;
     },
   };
+}
+
+/**
+ * Whether the body is a JSON object, or not JSON at all (which the middleware answers 400
+ * itself). A body of `null`, a number or a list is no webhook, signed or not.
+ */
+function holdsObject(body: string): boolean {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return true;
+  }
 }
 
 /** The body as text, or undefined when it is larger than `limit` bytes (the rest is dropped). */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import nock from "nock";
 import { readServerSettings } from "../../src/serve/server-settings.js";
@@ -130,12 +131,21 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   expect(problem({ APP_ID: "1", PARSE_TIME_BUDGET_MS: "0" })).toBe(
     'PARSE_TIME_BUDGET_MS must be a whole number from 100 to 60000, not "0".',
   );
+  expect(
+    problem({
+      APP_ID: "1",
+      HEADERS_TIMEOUT_MS: "20000",
+      REQUEST_TIMEOUT_MS: "5000",
+    }),
+  ).toBe(
+    "HEADERS_TIMEOUT_MS (20000) must not be longer than REQUEST_TIMEOUT_MS (5000): the headers are part of the request.",
+  );
   expect(problem({ APP_ID: "1", GITHUB_TIMEOUT_MS: "10s" })).toBe(
     'GITHUB_TIMEOUT_MS must be a whole number from 1000 to 120000, not "10s".',
   );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 s per doc, 10 s per GitHub request", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 2 s per doc, 10 s per GitHub request", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -144,10 +154,21 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s to drain, 2 
       webhookPath: "/api/github/webhooks",
       webhookProxy: undefined,
       maxBodyBytes: 1048576,
+      headersTimeoutMs: 10000,
+      requestTimeoutMs: 30000,
+      maxConnections: 256,
       shutdownTimeoutMs: 10000,
       parseTimeBudgetMs: 2000,
       githubTimeoutMs: 10000,
     },
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });
+});
+
+test("npm start runs the built server as it is: npm ci has built it, and a start does not rebuild", () => {
+  const pkg = JSON.parse(
+    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  ) as { scripts: Record<string, string> };
+  expect(pkg.scripts.start).toBe("node lib/server.js");
+  expect(pkg.scripts.prepare).toBe("npm run build");
 });
