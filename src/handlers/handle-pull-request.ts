@@ -52,28 +52,27 @@ export function handlePullRequest(state: HandlerState) {
  */
 export function handleRerun(state: HandlerState) {
   return async (context: Context<"check_run.rerequested">): Promise<void> => {
-    const checkRun = context.payload.check_run;
-    if (checkRun.name !== CHECK_RUN_NAME || checkRun.app?.id !== state.appId)
-      return;
-    if (checkRun.pull_requests.length === 0) {
+    const rerun = readRerun(context.payload, state.appId);
+    if (!rerun.ours) return;
+    if (rerun.pullRequests.length === 0) {
       // GitHub lists only PRs whose branch is in this repository.
       context.log.info(
         {
           deliveryId: context.id,
           repo: context.payload.repository.full_name,
-          headSha: checkRun.head_sha,
+          headSha: rerun.headSha,
         },
         "Re-run of a check with no pull request in this repository (a fork's PR is checked on its next push or edit)",
       );
       return;
     }
     await Promise.all(
-      checkRun.pull_requests.map((pr) =>
+      rerun.pullRequests.map((number) =>
         runForPullRequest(
           context,
-          { number: pr.number, headSha: checkRun.head_sha, labels: [] },
+          { number, headSha: rerun.headSha, labels: [] },
           state,
-          { kind: "rerun", checkRunId: checkRun.id },
+          { kind: "rerun", checkRunId: rerun.id },
         ),
       ),
     );
@@ -97,12 +96,13 @@ function targetOf(context: PullRequestContext): Target {
   const pr: unknown = context.payload.pull_request;
   const head = isObject(pr) && isObject(pr.head) ? pr.head : undefined;
   if (
+    !carriesRepository(context.payload) ||
     !isObject(pr) ||
     typeof pr.number !== "number" ||
     typeof head?.sha !== "string"
   )
     throw new BadPayloadError(
-      `a ${context.name} event must carry pull_request.number and pull_request.head.sha`,
+      `a ${context.name} event must carry its repository, sender, pull_request.number and pull_request.head.sha`,
     );
   const labels = Array.isArray(pr.labels) ? pr.labels : [];
   return {
@@ -112,6 +112,53 @@ function targetOf(context: PullRequestContext): Target {
       isObject(label) && typeof label.name === "string" ? [label.name] : [],
     ),
   };
+}
+
+/**
+ * The check run a re-run names: whether it is this app's `Design docs` (other checks'
+ * re-runs are theirs), its head and the PRs GitHub lists for it.
+ */
+function readRerun(
+  payload: unknown,
+  appId: number,
+): { id: number; headSha: string; ours: boolean; pullRequests: number[] } {
+  const checkRun = isObject(payload) ? payload.check_run : undefined;
+  if (
+    !carriesRepository(payload) ||
+    !isObject(checkRun) ||
+    typeof checkRun.id !== "number" ||
+    typeof checkRun.head_sha !== "string" ||
+    !Array.isArray(checkRun.pull_requests)
+  )
+    throw new BadPayloadError(
+      "a check_run event must carry its repository, sender and check_run.id, head_sha and pull_requests",
+    );
+  return {
+    id: checkRun.id,
+    headSha: checkRun.head_sha,
+    ours:
+      checkRun.name === CHECK_RUN_NAME &&
+      isObject(checkRun.app) &&
+      checkRun.app.id === appId,
+    pullRequests: checkRun.pull_requests.flatMap((pr: unknown) =>
+      isObject(pr) && typeof pr.number === "number" ? [pr.number] : [],
+    ),
+  };
+}
+
+/** Whether a payload names its repository (full name, name, owner) and its sender. */
+function carriesRepository(payload: unknown): boolean {
+  if (!isObject(payload)) return false;
+  const { repository, sender } = payload;
+  return (
+    isObject(repository) &&
+    typeof repository.full_name === "string" &&
+    typeof repository.name === "string" &&
+    isObject(repository.owner) &&
+    typeof repository.owner.login === "string" &&
+    isObject(sender) &&
+    typeof sender.login === "string"
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -91,6 +91,57 @@ test("malformed JSON, correctly signed, gets 400 and no API call", async () => {
   expect(await post(webhookHeaders(event, broken), broken)).toBe(400);
 });
 
+test.each([
+  {
+    name: "a signed body of null",
+    payload: "null",
+    answer: "the body must be a JSON object, as GitHub sends",
+  },
+  {
+    name: "a signed list",
+    payload: "[1, 2]",
+    answer: "the body must be a JSON object, as GitHub sends",
+  },
+  {
+    name: "a signed pull_request payload without its head",
+    payload: JSON.stringify({
+      ...(event.payload as Record<string, unknown>),
+      pull_request: {
+        ...((event.payload as Record<string, unknown>).pull_request as object),
+        head: undefined,
+      },
+    }),
+    answer:
+      '{"error":"BadPayload: a pull_request event must carry its repository, sender, pull_request.number and pull_request.head.sha"}',
+  },
+])("$name gets 400 with a plain reason, and no API call", async (row) => {
+  const before = github.requests.length;
+  const response = await fetch(`${server.url}/api/github/webhooks`, {
+    method: "POST",
+    headers: webhookHeaders(event, row.payload),
+    body: row.payload,
+  });
+  expect([response.status, await response.text()]).toEqual([400, row.answer]);
+  expect(github.requests.slice(before)).toEqual([]);
+});
+
+test("a delivery for a PR that no longer exists is answered 200: nothing to do", async () => {
+  const gone = pullRequestEvent("synchronize", (payload) => {
+    payload.number = 404;
+    Object.assign(payload.pull_request, { number: 404 });
+  });
+  const response = await sendWebhook(server.url, {
+    ...gone,
+    id: "delivery-gone",
+  });
+  expect(response.status).toBe(200);
+  const line = await server.waitForLine('"deliveryId":"delivery-gone"');
+  expect(JSON.parse(line)).toMatchObject({
+    level: 30,
+    msg: "Codertocat/Hello-World#404: gone (GitHub answered 404), nothing to do",
+  });
+});
+
 test("a body over the cap gets 413 and is not kept, and no API call", async () => {
   const huge = JSON.stringify({
     ...(event.payload as object),

@@ -24,6 +24,10 @@ export declare function startServer(
   githubHost: string,
   env?: Record<string, string>,
 ): Promise<RunningServer>;
+/** Starts `lib/server.js` with no app yet (Probot's setup page) in `cwd`. */
+export declare function startSetupServer(
+  cwd: string,
+): Promise<Omit<RunningServer, "privateKey">>;
 /** The headers GitHub sends with a webhook, signed with `secret`. */
 export declare function webhookHeaders(
   event: {

@@ -26,24 +26,42 @@ export async function freePort() {
  * (`127.0.0.1:PORT`, plain HTTP), in an empty working directory so no `.env` is read.
  */
 export async function startServer(githubHost, env = {}) {
-  const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
     .privateKey.export({ type: "pkcs1", format: "pem" })
     .toString();
-  const child = spawn(process.execPath, [SERVER], {
-    cwd: mkdtempSync(join(tmpdir(), "design-docs-e2e-")),
-    env: {
-      PATH: process.env.PATH ?? "",
+  const server = await spawnServer(
+    mkdtempSync(join(tmpdir(), "design-docs-e2e-")),
+    {
       NODE_ENV: "production",
       APP_ID: "1",
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET,
       GHE_HOST: githubHost,
       GHE_PROTOCOL: "http",
+      LOG_FORMAT: "json",
+      ...env,
+    },
+  );
+  return { ...server, privateKey };
+}
+
+/**
+ * Starts `lib/server.js` as a first run does: no app yet, so only Probot's setup page, in
+ * `cwd` (which holds the app.yml and package.json it reads).
+ */
+export function startSetupServer(cwd) {
+  return spawnServer(cwd, {});
+}
+
+async function spawnServer(cwd, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [SERVER], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -76,7 +94,6 @@ export async function startServer(githubHost, env = {}) {
     url: `http://127.0.0.1:${port}`,
     output,
     process: child,
-    privateKey,
     exited,
     waitForLine(text) {
       const line = output.find((entry) => entry.includes(text));
