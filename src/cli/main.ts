@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { ownValue } from "../config/own-value.js";
 import { checkCommand } from "./check-command.js";
 import { newCommand } from "./new-command.js";
-import { USAGE, UsageError } from "./usage.js";
+import { COMMAND_USAGE, USAGE, UsageError } from "./usage.js";
 
 /** What the command line reads and writes, passed in so tests can run it in-process. */
 export interface CliIO {
@@ -32,9 +33,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
   const command = ownValue(COMMANDS, name);
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (args.includes("--help") || args.includes("-h")) {
+      io.stdout.write(ownValue(COMMAND_USAGE, name) ?? USAGE);
+      return 0;
+    }
     return await command(args, io);
   } catch (error) {
     if (!(error instanceof UsageError) && !isArgumentError(error)) throw error;
@@ -51,4 +60,12 @@ function isArgumentError(error: unknown): boolean {
     "code" in error &&
     String(error.code).startsWith("ERR_PARSE_ARGS")
   );
+}
+
+/** The package's version, from the package.json beside src/ and lib/. */
+function version(): string {
+  const pkg = JSON.parse(
+    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  ) as { version?: unknown };
+  return String(pkg.version);
 }

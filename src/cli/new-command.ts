@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readBuiltinTemplateSource } from "../templates/builtin-templates.js";
-import { createDoc } from "../templates/create-doc.js";
 import { readFileSync } from "node:fs";
+import {
+  loadBuiltinTemplates,
+  readBuiltinTemplateSource,
+} from "../templates/builtin-templates.js";
+import { createDoc } from "./create-doc.js";
 import { loadTemplate } from "./load-project.js";
 import type { CliIO } from "./main.js";
 import { UsageError } from "./usage.js";
@@ -21,6 +24,10 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
   const [target, ...extra] = positionals;
   if (!target || extra.length > 0)
     throw new UsageError("new takes exactly one path, the doc to write");
+  if (!target.toLowerCase().endsWith(".md"))
+    throw new UsageError(
+      `${target} is not a Markdown file; a design doc's name ends in .md`,
+    );
   const file = resolve(io.cwd, target);
   if (existsSync(file) && !values.force)
     throw new UsageError(
@@ -32,7 +39,8 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
       ? readBuiltinTemplateSource(template.id)
       : readFileSync(resolve(io.cwd, template.id), "utf8");
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, createDoc(source, template, io.today));
+  const defaultStatus = loadBuiltinTemplates()[0]?.statuses[0] ?? "WIP";
+  writeFileSync(file, createDoc(source, template, io.today, defaultStatus));
   io.stdout.write(`Wrote ${target} from template ${template.id}\n`);
   return 0;
 }

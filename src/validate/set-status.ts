@@ -22,14 +22,27 @@ function endingOf(line: string): string {
  * edit safely); the author is then asked to make the change.
  */
 export function setStatus(source: string, value: string): string | undefined {
+  return setField(source, "status", value);
+}
+
+/**
+ * Sets a header field (`status`, `created`, `owner`) to `value` the way setStatus sets the
+ * Status: in place when the doc has it, else added in the doc's own form, after its other
+ * header fields (the Status after the Owner).
+ */
+export function setField(
+  source: string,
+  key: string,
+  value: string,
+): string | undefined {
   const clean = value.replace(/[\r\n|]+/gu, " ").trim();
   const doc = parseDesignDoc(source);
-  const field = findField(doc, "status");
+  const field = findField(doc, key);
   const written =
     (field && replaceField(source, field, clean)) ??
-    (field ? undefined : insertStatus(source, doc, clean));
+    (field ? undefined : insertField(source, doc, key, clean));
   return written !== undefined &&
-    findField(parseDesignDoc(written), "status")?.value === clean
+    findField(parseDesignDoc(written), key)?.value === clean
     ? written
     : undefined;
 }
@@ -126,7 +139,12 @@ function replaceTableCell(
   return `${text.slice(0, cell.start)}${lead || " "}${value}${trail || " "}${text.slice(cell.end)}`;
 }
 
-function insertStatus(source: string, doc: DesignDoc, value: string): string {
+function insertField(
+  source: string,
+  doc: DesignDoc,
+  key: string,
+  value: string,
+): string {
   const lines = splitLines(source);
   const eol =
     endingOf(lines.find((line) => endingOf(line) !== "") ?? "") || "\n";
@@ -138,7 +156,7 @@ function insertStatus(source: string, doc: DesignDoc, value: string): string {
     return [...before, ...inserted, ...lines.slice(index)].join("");
   };
   const closing = frontMatterEnd(lines);
-  if (closing !== undefined) return at(closing, [`status: ${value}${eol}`]);
+  if (closing !== undefined) return at(closing, [`${key}: ${value}${eol}`]);
   const firstSection = doc.sections[0]?.line ?? Infinity;
   const header = doc.fields.filter(
     (field) =>
@@ -146,8 +164,8 @@ function insertStatus(source: string, doc: DesignDoc, value: string): string {
       field.line < firstSection,
   );
   const owner = header.find((field) => fieldMeans(field, "owner"));
-  const after = owner ?? header.at(-1);
-  const line = `**Status:** ${value}${eol}`;
+  const after = (key === "status" ? owner : undefined) ?? header.at(-1);
+  const line = `**${key.charAt(0).toUpperCase()}${key.slice(1)}:** ${value}${eol}`;
   // A paragraph of its own, so the line reads as a field whatever surrounds it.
   const paragraph = (index: number): string[] => {
     const next = lines[index];

@@ -136,6 +136,10 @@ test.each([
   [["frobnicate"], 'design-docs: unknown command "frobnicate"'],
   [["constructor"], 'design-docs: unknown command "constructor"'],
   [["new"], "design-docs: new takes exactly one path, the doc to write"],
+  [
+    ["new", "docs/design/notes.txt"],
+    "design-docs: docs/design/notes.txt is not a Markdown file; a design doc's name ends in .md",
+  ],
 ])(
   "%j is a usage error: exit 2 with a clear message",
   async (argv, message) => {
@@ -187,4 +191,52 @@ test("new writes a doc from the template with Status and Created filled in, and 
   expect(checked.stdout).toContain(
     '! Field "Owner" is still the template\'s placeholder',
   );
+});
+
+test.each(["design-doc", "design-review"])(
+  "a doc new from %s lacks only the author's text: its Status and Created are filled, in the template's form, and it passes as a WIP doc",
+  async (template) => {
+    const made = await run("new", "--template", template, "docs/design/x.md");
+    expect(made.code).toBe(0);
+    const text = readFileSync(join(cwd, "docs/design/x.md"), "utf8");
+    expect(text).toContain("**Status:** WIP");
+    expect(text).toContain(`**Created:** ${TODAY}`);
+    const checked = await run("check", "--format", "json");
+    expect(checked.code).toBe(0);
+    const [report] = (
+      JSON.parse(checked.stdout) as {
+        reports: {
+          status: { value: string };
+          checks: { requirement: string; met: boolean }[];
+        }[];
+      }
+    ).reports;
+    expect(report?.status.value).toBe("WIP");
+    expect(
+      report?.checks.filter(
+        (check) =>
+          ['Field "Status"', 'Field "Created"'].includes(check.requirement) &&
+          !check.met,
+      ),
+    ).toEqual([]);
+  },
+);
+
+test("--version prints the package's version; -h and --help work on every command", async () => {
+  const pkg = JSON.parse(
+    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  ) as { version: string };
+  expect(await run("--version")).toEqual({
+    code: 0,
+    stdout: `${pkg.version}\n`,
+    stderr: "",
+  });
+  for (const command of ["check", "new"])
+    for (const flag of ["-h", "--help"]) {
+      const help = await run(command, flag);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(
+        new RegExp(`^Usage: design-docs ${command} `, "u"),
+      );
+    }
 });
