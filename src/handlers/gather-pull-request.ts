@@ -38,6 +38,8 @@ export interface RunContext {
   checker: DocChecker;
   /** This app's id: its own comments are the ones it may edit. */
   appId: number;
+  /** The login of this app's bot user. */
+  botLogin: () => Promise<string>;
   today: string;
 }
 
@@ -60,7 +62,7 @@ export interface PullRequestSnapshot {
   reports: DocReport[];
   /** This app's checklist comments, oldest first. */
   ours: PlannedComment[];
-  /** Whether the bot has reported on this PR before (its comment, or its status label). */
+  /** Whether the bot has reported on this PR before: its comment, or a status label it put on. */
   reported: boolean;
   /** What the checklist comment remembers: a cache, trusted only where GitHub confirms it. */
   state: CommentState;
@@ -122,11 +124,8 @@ export async function gatherPullRequest(
     );
     const reported =
       ours.length > 0 ||
-      target.payloadLabels.some((name) =>
-        statusLabels.some(
-          (label) => label.name.toLowerCase() === name.toLowerCase(),
-        ),
-      );
+      (docs.length === 0 &&
+        (await putOnByBot(run, statusLabels, target.payloadLabels)));
     const mayBeTruncated = files.length >= MAX_LISTED_FILES;
     if (
       docs.length === 0 &&
@@ -192,6 +191,38 @@ export async function gatherPullRequest(
           : undefined,
     };
   }
+}
+
+/**
+ * Whether a status label the event's payload shows was put on by this bot, as GitHub's label
+ * events say: then the bot has reported on the PR, even without a comment (`comment:
+ * on-failure`). A label of the same name a person or another bot put on says nothing: status
+ * label names are common words. Costs a read only for a PR showing such a label.
+ */
+async function putOnByBot(
+  run: RunContext,
+  statusLabels: readonly StatusLabel[],
+  payloadLabels: readonly string[],
+): Promise<boolean> {
+  const names = payloadLabels
+    .map((name) => name.toLowerCase())
+    .filter((name) =>
+      statusLabels.some((label) => label.name.toLowerCase() === name),
+    );
+  if (names.length === 0) return false;
+  const [events, bot] = await Promise.all([
+    run.client.listLabelEvents(),
+    run.botLogin(),
+  ]);
+  return names.some((name) => {
+    const latest = events
+      .filter(
+        (event) =>
+          event.action === "labeled" && event.label.toLowerCase() === name,
+      )
+      .at(-1);
+    return latest?.actor.toLowerCase() === bot.toLowerCase();
+  });
 }
 
 /** Each doc's report, checked by a worker; on a draft PR with `drafts: wip`, relaxed. */

@@ -22,8 +22,6 @@ export interface PullRequestRun extends RunContext {
   eventHeadSha: string;
   /** The labels the event's payload shows: whether the bot has reported on the PR before. */
   payloadLabels: readonly string[];
-  /** The login of this app's bot user. */
-  botLogin: () => Promise<string>;
 }
 
 /** What brought the run about. */

@@ -113,3 +113,51 @@ test("docs past GitHub's 3,000-file list are said to be unchecked, and the verdi
     }),
   });
 });
+
+test("a PR without design docs that a person labelled WIP is left alone: status label names are common words", async () => {
+  scenario.github.setPullRequest(REPO, PR, { files: { "src/app.ts": "x\n" } });
+  scenario.github.addLabel(REPO, PR, "WIP", "Codertocat");
+  const mark = scenario.mark();
+  await scenario.deliver(
+    scenario.event("synchronize", (payload) => {
+      (payload.pull_request as { labels: unknown[] }).labels = [
+        { name: "WIP" },
+      ];
+    }),
+  );
+  expect(scenario.writesSince(mark)).toEqual([]);
+  expect(scenario.github.pullRequestState(REPO, PR).labels).toEqual(["WIP"]);
+});
+
+test("with comment: on-failure, a PR that passed without a comment and drops its docs still gets its check run and loses the bot's label", async () => {
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "comment: on-failure");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC, "src/app.ts": "x\n" },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  expect(scenario.github.pullRequestState(REPO, PR)).toMatchObject({
+    comments: [],
+    labels: ["In Review"],
+  });
+  scenario.github.push(REPO, PR, { files: { "docs/design/a.md": null } });
+  await scenario.deliver(
+    scenario.event("synchronize", (payload) => {
+      (payload.pull_request as { labels: unknown[] }).labels = [
+        { name: "In Review" },
+      ];
+    }),
+  );
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.labels).toEqual([]);
+  expect(state.comments).toEqual([]);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "success",
+      output: expect.objectContaining({
+        title: "No design docs in this PR any more",
+      }),
+    }),
+  ]);
+});
