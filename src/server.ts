@@ -65,7 +65,8 @@ if (settings.setup) {
       { signal, prsInFlight: queue.size },
       `${signal}: taking no new deliveries, finishing ${queue.size} PR(s) in flight`,
     );
-    // Still listening meanwhile: a new delivery gets 503, and GitHub can send it again.
+    // Still listening meanwhile: a new delivery gets 503, which GitHub lists as failed, to
+    // redeliver from the app's settings (a load balancer sees /ping say 503 too).
     const deadline = performance.now() + settings.shutdownTimeoutMs;
     const within = (work: Promise<unknown>): Promise<boolean> =>
       Promise.race([

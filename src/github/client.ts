@@ -21,6 +21,9 @@ export interface PullRequestState {
   changedFiles: number;
 }
 
+/** GitHub lists at most this many files of a pull request. */
+export const MAX_LISTED_FILES = 3000;
+
 /** A file the PR changes. */
 export interface ChangedFile {
   path: string;
@@ -48,27 +51,28 @@ export interface Review {
   user: string;
   state: string;
   submittedAt: string;
+  /** The head the review was given on. */
+  commitId: string;
 }
 
 /** A commit on the PR, as far as telling the bot's own status commits apart goes. */
 export interface PullRequestCommit {
-  sha: string;
   message: string;
-  /** The GitHub account GitHub links the commit's author to, if any. */
+  /** The GitHub accounts GitHub links the commit's author and committer to, if any. */
   author: string | undefined;
-  /** Whether GitHub verified the commit's signature. */
+  committer: string | undefined;
+  /** Whether GitHub verified the commit's signature (which vouches for the committer). */
   verified: boolean;
-  /** When it was committed (for the bot's own commits, when GitHub made them). */
-  committedAt: string;
 }
 
 /** A label added to or removed from the PR, as GitHub recorded it. */
 export interface LabelEvent {
+  /** The issue event's id. */
+  id: number;
   action: "labeled" | "unlabeled";
   label: string;
   actor: string;
   actorIsBot: boolean;
-  createdAt: string;
 }
 
 /** A config file in some repository: its text, absent, or not readable with this token. */
@@ -143,6 +147,7 @@ export interface GitHubClient {
   addLabels(names: string[]): Promise<LabelStyle[]>;
   updateLabel(style: LabelStyle): Promise<void>;
   removeLabel(name: string): Promise<void>;
+  /** This app's check runs of that name on a commit. */
   listCheckRuns(headSha: string, name: string): Promise<ExistingCheckRun[]>;
   createCheckRun(run: NewCheckRun): Promise<number>;
   addAnnotations(
@@ -157,6 +162,8 @@ export interface PullRequestRef {
   owner: string;
   repo: string;
   number: number;
+  /** This app's id: the check runs it lists are its own, not another app's of that name. */
+  appId: number;
 }
 
 /** A `GitHubClient` over Probot's Octokit, for one PR. */
@@ -234,7 +241,8 @@ export function createGitHubClient(
       } catch (error) {
         const status = statusOf(error);
         if (status === 404) return { kind: "absent" };
-        if (status === 403) return { kind: "forbidden" };
+        if (status === 403 && !isRateLimited(error))
+          return { kind: "forbidden" };
         throw error;
       }
     },
@@ -308,6 +316,7 @@ export function createGitHubClient(
                 user: review.user.login,
                 state: review.state,
                 submittedAt: review.submitted_at ?? "",
+                commitId: review.commit_id ?? "",
               },
             ]
           : [],
@@ -320,11 +329,10 @@ export function createGitHubClient(
         per_page: 100,
       });
       return commits.map((commit) => ({
-        sha: commit.sha,
         message: commit.commit.message,
         author: commit.author?.login,
+        committer: commit.committer?.login,
         verified: commit.commit.verification?.verified === true,
-        committedAt: commit.commit.committer?.date ?? "",
       }));
     },
     async listLabelEvents() {
@@ -338,11 +346,11 @@ export function createGitHubClient(
         event.actor
           ? [
               {
+                id: event.id,
                 action: event.event,
                 label: event.label.name,
                 actor: event.actor.login,
                 actorIsBot: event.actor.type === "Bot",
-                createdAt: event.created_at,
               },
             ]
           : [],
@@ -423,6 +431,7 @@ export function createGitHubClient(
         ...repo,
         ref: headSha,
         check_name: name,
+        app_id: ref.appId,
         filter: "latest",
         per_page: 100,
       });
@@ -467,6 +476,17 @@ export function statusOf(error: unknown): number | undefined {
     typeof error.status === "number"
     ? error.status
     : undefined;
+}
+
+/** Whether a 403 or 429 is GitHub's rate limit (a fault to retry later), not a refusal. */
+function isRateLimited(error: unknown): boolean {
+  const headers = (
+    error as { response?: { headers?: Record<string, unknown> } }
+  ).response?.headers;
+  return (
+    headers?.["retry-after"] !== undefined ||
+    headers?.["x-ratelimit-remaining"] === "0"
+  );
 }
 
 /** Whether GitHub refused a request because a resource it would create already exists. */

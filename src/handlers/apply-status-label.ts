@@ -7,6 +7,10 @@ import {
 } from "../config/status-rules.js";
 import type { PermissionCheck } from "../github/check-permission.js";
 import { statusOf, type GitHubClient } from "../github/client.js";
+import {
+  lastLabelEventOf,
+  type LabelRecord,
+} from "../report/count-approvals.js";
 import { diffShowsLine } from "../report/diff-shows-line.js";
 import { neutralize } from "../report/neutralize.js";
 import { gitBlobSha, statusCommitMessage } from "../report/status-commit.js";
@@ -42,11 +46,7 @@ export interface LabelStep {
 export async function applyStatusLabel(
   snapshot: PullRequestSnapshot,
   event: StatusLabelEvent,
-  io: {
-    client: GitHubClient;
-    checker: DocChecker;
-    mayUserSet: PermissionCheck;
-  },
+  io: LabelIO,
 ): Promise<LabelStep> {
   const who = neutralize(`@${event.sender}`);
   const name = neutralize(event.label.name);
@@ -57,10 +57,10 @@ export async function applyStatusLabel(
         `${who} removed the **${name}** label. The status label follows the Status written in the docs: to change it, edit the Status line of the doc, or add another status label.`,
       ],
     };
-  const toWrite = snapshot.docs.filter(
+  const differing = snapshot.docs.filter(
     (_doc, index) => snapshot.reports[index]?.status.value !== status,
   );
-  if (toWrite.length === 0) return { notes: [] };
+  if (differing.length === 0) return { notes: [] };
   const rule = ownValue(snapshot.config.rules, status) ?? DEFAULT_STATUS_RULE;
   if (!(await io.mayUserSet(event.sender, rule)))
     return {
@@ -68,8 +68,23 @@ export async function applyStatusLabel(
         `${who} added **${name}**, but only ${neutralize(describeSetters(rule))} may set that status, so the label was taken off again.`,
       ],
     };
+  const { toWrite, newer } = await seenByLabel(snapshot, differing, io);
+  const notes =
+    newer.length > 0
+      ? [
+          `${who} added **${name}** before ${newer.map((doc) => neutralize(doc.path)).join(", ")} changed, so the bot did not set ${newer.length === 1 ? "it" : "them"}: add the label again to set ${newer.length === 1 ? "that doc" : "those docs"} too.`,
+        ]
+      : [];
+  const labelEvent = lastLabelEventOf(
+    await io.labelEvents(),
+    event.label.name,
+    event.sender,
+  )?.id;
   const written = snapshot.pr.headInRepo
-    ? await commitStatuses(io, snapshot.pr.headRef, toWrite, status)
+    ? await commitStatuses(io, snapshot.pr.headRef, toWrite, {
+        status,
+        labelEvent,
+      })
     : { own: undefined, paths: [], rest: toWrite };
   if (
     written.rest.length > 0 &&
@@ -78,7 +93,7 @@ export async function applyStatusLabel(
   )
     await suggestStatus(io, snapshot.pr.headSha, written.rest, status);
   return {
-    notes: [],
+    notes,
     ...(written.own ? { own: written.own } : {}),
     set: { status, by: event.sender, paths: written.paths },
     ...(written.rest.length > 0
@@ -87,16 +102,52 @@ export async function applyStatusLabel(
   };
 }
 
+/** What the label step reads and writes through. */
+export interface LabelIO {
+  client: GitHubClient;
+  checker: DocChecker;
+  mayUserSet: PermissionCheck;
+  /** The PR's label events, read once per run. */
+  labelEvents: () => Promise<LabelRecord[]>;
+  /** The head the labeled event names: what the person saw when they added the label. */
+  eventHeadSha: string;
+}
+
+/**
+ * Of the docs a label would set, those the person adding it saw: all of them while the PR is
+ * at the head the event names; once it moved on (a late or redelivered event), only docs
+ * whose blob is the same as there. A doc added or changed since waits for a new label.
+ */
+async function seenByLabel(
+  snapshot: PullRequestSnapshot,
+  docs: readonly DocFile[],
+  io: LabelIO,
+): Promise<{ toWrite: DocFile[]; newer: DocFile[] }> {
+  if (snapshot.pr.headSha === io.eventHeadSha)
+    return { toWrite: [...docs], newer: [] };
+  const seen = await Promise.all(
+    docs.map(
+      async (doc) =>
+        (await io.client.getFileAt(doc.path, io.eventHeadSha))?.sha === doc.sha,
+    ),
+  );
+  return {
+    toWrite: docs.filter((_doc, index) => seen[index]),
+    newer: docs.filter((_doc, index) => !seen[index]),
+  };
+}
+
 /**
  * One commit per doc setting its Status, in turn on the branch. Stops at the first doc the bot
- * may not write (403 or 404: read-only contents, a protected branch): that doc and the rest are
- * left to the author. A doc whose Status cannot be set safely is left to the author too.
+ * may not write (403 or 404: read-only contents; 409 that a fresh sha does not cure: a
+ * protected branch): that doc and the rest are left to the author. A doc whose Status cannot
+ * be set safely is left to the author too.
  */
 async function commitStatuses(
   io: { client: GitHubClient; checker: DocChecker },
   branch: string,
   docs: readonly DocFile[],
-  status: string,
+  set: { status: string; labelEvent: number | undefined },
 ): Promise<{
   own: OwnCommits | undefined;
   paths: string[];
@@ -106,7 +157,7 @@ async function commitStatuses(
   const rest: DocFile[] = [];
   let headSha: string | undefined;
   for (const [index, doc] of docs.entries()) {
-    const result = await commitStatus(io, branch, doc.path, status);
+    const result = await commitStatus(io, branch, doc.path, set);
     if (result === "cannot write") {
       rest.push(...docs.slice(index));
       break;
@@ -130,40 +181,46 @@ type CommitResult =
   | "not editable"
   | "cannot write";
 
-/** One commit setting one doc's Status; a stale sha (409) is re-read and retried once. */
+/**
+ * One commit setting one doc's Status. A 409 means a stale sha, or a branch rule refusing the
+ * push: when a fresh read gives a new sha it is retried once, else the doc cannot be written.
+ */
 async function commitStatus(
   io: { client: GitHubClient; checker: DocChecker },
   branch: string,
   path: string,
-  status: string,
+  set: { status: string; labelEvent: number | undefined },
 ): Promise<CommitResult> {
-  for (let attempt = 0; ; attempt += 1) {
+  let refused: string | undefined;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
     const file = await io.client.getFileAt(path, branch);
     if (file?.text === undefined) return "not editable";
-    const set = await io.checker.run("setStatus", file.text, status);
-    const text = set.ok ? set.value : undefined;
+    if (file.sha === refused) return "cannot write";
+    const changed = await io.checker.run("setStatus", file.text, set.status);
+    const text = changed.ok ? changed.value : undefined;
     if (text === undefined) return "not editable";
     if (text === file.text) return "unchanged";
     try {
-      const written = await io.client.putFile({
+      return await io.client.putFile({
         path,
         branch,
         text,
         sha: file.sha,
         message: statusCommitMessage({
           path,
-          status,
+          status: set.status,
           blob: gitBlobSha(Buffer.from(text, "utf8")),
+          labelEvent: set.labelEvent,
         }),
       });
-      return written;
     } catch (error) {
       const code = statusOf(error);
-      if (code === 409 && attempt === 0) continue;
       if (code === 403 || code === 404) return "cannot write";
-      throw error;
+      if (code !== 409) throw error;
+      refused = file.sha;
     }
   }
+  return "cannot write";
 }
 
 /**

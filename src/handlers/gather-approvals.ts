@@ -33,6 +33,8 @@ export interface ApprovalReads {
   client: GitHubClient;
   checker: DocChecker;
   mayUserSet: PermissionCheck;
+  /** The PR's label events, read once per run. */
+  labelEvents: () => Promise<LabelRecord[]>;
   /** The login of this app's bot user, whose signed commits are the bot's own. */
   botLogin: () => Promise<string>;
   /** What this run itself did for a status label, from the signed webhook that asked. */
@@ -56,12 +58,9 @@ export async function gatherApprovals(
   snapshot: PullRequestSnapshot,
   reads: ApprovalReads,
 ): Promise<{ moves: StatusMove[]; pending: PendingStatus | undefined }> {
-  let events: Promise<LabelRecord[]> | undefined;
-  const labelEvents = (): Promise<LabelRecord[]> =>
-    (events ??= reads.client.listLabelEvents());
   const [moves, pending] = await Promise.all([
-    statusMoves(snapshot, reads, labelEvents),
-    pendingStatus(snapshot, reads, labelEvents),
+    statusMoves(snapshot, reads),
+    pendingStatus(snapshot, reads),
   ]);
   return { moves, pending };
 }
@@ -69,7 +68,6 @@ export async function gatherApprovals(
 async function statusMoves(
   snapshot: PullRequestSnapshot,
   reads: ApprovalReads,
-  labelEvents: () => Promise<LabelRecord[]>,
 ): Promise<StatusMove[]> {
   const { config } = snapshot;
   const isDoc = picomatch(config.paths, { dot: true });
@@ -93,12 +91,15 @@ async function statusMoves(
   const pending = moved.flat();
   if (pending.length === 0) return [];
 
-  const reviewers = latestApprovals(await reads.client.listReviews());
+  const reviewers = latestApprovals(
+    await reads.client.listReviews(),
+    config.dismissStaleApprovals ? snapshot.pr.headSha : undefined,
+  );
   let settings: Promise<StatusSetting[]> | undefined;
   const statusSettings = (): Promise<StatusSetting[]> =>
     (settings ??= Promise.all([
       reads.client.listCommits(),
-      labelEvents(),
+      reads.labelEvents(),
       reads.botLogin(),
     ]).then(([commits, events, botLogin]) =>
       findStatusSettings(commits, events, {
@@ -166,7 +167,6 @@ async function baseStatus(
 async function pendingStatus(
   snapshot: PullRequestSnapshot,
   reads: ApprovalReads,
-  labelEvents: () => Promise<LabelRecord[]>,
 ): Promise<PendingStatus | undefined> {
   if (reads.thisRun.pending) return reads.thisRun.pending;
   const status = snapshot.state.pending?.status;
@@ -180,7 +180,7 @@ async function pendingStatus(
     snapshot.reports.every((report) => report.status.value === status)
   )
     return undefined;
-  const by = lastLabeledBy(await labelEvents(), label.name);
+  const by = lastLabeledBy(await reads.labelEvents(), label.name);
   const rule = ownValue(snapshot.config.rules, status) ?? DEFAULT_STATUS_RULE;
   return by !== undefined && (await reads.mayUserSet(by, rule))
     ? { status, by }

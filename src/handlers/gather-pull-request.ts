@@ -2,10 +2,11 @@ import type { DocChecker } from "../check/doc-checker.js";
 import { createEngine } from "../config/create-engine.js";
 import type { Config, ConfigError } from "../config/parse-config.js";
 import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
-import type {
-  ExistingCheckRun,
-  GitHubClient,
-  PullRequestState,
+import {
+  MAX_LISTED_FILES,
+  type ExistingCheckRun,
+  type GitHubClient,
+  type PullRequestState,
 } from "../github/client.js";
 import { loadTemplates } from "../github/load-settings.js";
 import type { DocCache, ReadBlob } from "../github/read-docs.js";
@@ -26,9 +27,6 @@ import {
   vocabularyOf,
   type DocFile,
 } from "./read-doc-reports.js";
-
-/** GitHub lists at most this many files of a pull request. */
-export const MAX_LISTED_FILES = 3000;
 
 /** What every read of one run shares. */
 export interface RunContext {
@@ -68,8 +66,8 @@ export interface PullRequestSnapshot {
   state: CommentState;
   /** The `Design docs` check runs on `pr.headSha`. */
   checkRuns: ExistingCheckRun[];
-  /** Set when GitHub's file list stops short of the PR's files: how many there are. */
-  truncated: { total: number } | undefined;
+  /** Set when GitHub's file list stops short of the PR's files: how many it listed of all. */
+  truncated: { listed: number; total: number } | undefined;
 }
 
 /** Commits the run itself made: GitHub's file list and PR may lag behind them for a moment. */
@@ -100,6 +98,8 @@ export async function gatherPullRequest(
     headSha: string;
     /** The labels the event's payload shows. */
     payloadLabels: readonly string[];
+    /** Known to have been reported on, whatever the comments and labels show. */
+    reported: boolean;
     own?: OwnCommits;
   },
 ): Promise<PullRequestSnapshot | Skipped> {
@@ -123,6 +123,7 @@ export async function gatherPullRequest(
       config.labels,
     );
     const reported =
+      target.reported ||
       ours.length > 0 ||
       (docs.length === 0 &&
         (await putOnByBot(run, statusLabels, target.payloadLabels)));
@@ -187,7 +188,7 @@ export async function gatherPullRequest(
             : [],
       truncated:
         mayBeTruncated && pr.changedFiles > files.length
-          ? { total: pr.changedFiles }
+          ? { listed: files.length, total: pr.changedFiles }
           : undefined,
     };
   }

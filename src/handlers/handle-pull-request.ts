@@ -195,7 +195,9 @@ async function runForPullRequest(
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
     number: pr,
+    appId: state.appId,
   });
+  const progress = { headSha: target.headSha };
   try {
     const result: RunResult = await state.queue.run(`${repo}#${pr}`, () =>
       runPullRequest(
@@ -210,13 +212,16 @@ async function runForPullRequest(
           repo: payload.repository.name,
           eventHeadSha: target.headSha,
           payloadLabels: target.labels,
+          progress,
         },
         event,
       ).catch(async (error: unknown) => {
         // Within the PR's turn, so a later run's verdict is never overwritten by this one.
+        // On the latest head the run knew: after its own status commit, the bot's own
+        // synchronize is ignored, so that head would have no check run at all.
         await reportRunFailure(
           client,
-          { headSha: target.headSha, deliveryId: context.id },
+          { headSha: progress.headSha, deliveryId: context.id },
           error,
         ).catch((reportError: unknown) => {
           context.log.warn(

@@ -2,6 +2,7 @@ import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
 import { createPermissionCheck } from "../github/check-permission.js";
 import { loadConfig } from "../github/load-settings.js";
 import { addApprovalCheck } from "../report/add-approval-check.js";
+import type { LabelRecord } from "../report/count-approvals.js";
 import { planRun } from "../report/plan-run.js";
 import { applyRunPlan } from "./apply-changes.js";
 import { gatherApprovals } from "./gather-approvals.js";
@@ -22,6 +23,8 @@ export interface PullRequestRun extends RunContext {
   eventHeadSha: string;
   /** The labels the event's payload shows: whether the bot has reported on the PR before. */
   payloadLabels: readonly string[];
+  /** The head the run is on so far, kept current: where a failure is reported. */
+  progress: { headSha: string };
 }
 
 /** What brought the run about. */
@@ -64,12 +67,18 @@ export async function runPullRequest(
   const target = {
     headSha: run.eventHeadSha,
     payloadLabels: run.payloadLabels,
+    // Someone re-ran this app's check: the bot has reported on the PR.
+    reported: event.kind === "rerun",
   };
   let snapshot = await gatherPullRequest(run, loading, target);
   if ("skipped" in snapshot)
     return { docs: 0, outcome: snapshot.skipped, writes: [] };
+  run.progress.headSha = snapshot.pr.headSha;
 
   const mayUserSet = createPermissionCheck(run.client);
+  let events: Promise<LabelRecord[]> | undefined;
+  const labelEvents = (): Promise<LabelRecord[]> =>
+    (events ??= run.client.listLabelEvents());
   let step: LabelStep = { notes: [] };
   if (event.kind === "label" && label && takesLabels(snapshot)) {
     if (event.action === "labeled" && !carries(snapshot, label))
@@ -77,9 +86,16 @@ export async function runPullRequest(
     step = await applyStatusLabel(
       snapshot,
       { action: event.action, label, sender: event.sender },
-      { client: run.client, checker: run.checker, mayUserSet },
+      {
+        client: run.client,
+        checker: run.checker,
+        mayUserSet,
+        labelEvents,
+        eventHeadSha: run.eventHeadSha,
+      },
     );
     if (step.own) {
+      run.progress.headSha = step.own.headSha;
       const again = await gatherPullRequest(run, loading, {
         ...target,
         own: step.own,
@@ -94,6 +110,7 @@ export async function runPullRequest(
     client: run.client,
     checker: run.checker,
     mayUserSet,
+    labelEvents,
     botLogin: run.botLogin,
     thisRun: {
       ...(step.set ? { set: step.set } : {}),

@@ -5,23 +5,25 @@ export interface ReviewRecord {
   user: string;
   state: string;
   submittedAt: string;
+  /** The head it was given on. */
+  commitId: string;
 }
 
-/** A commit on the PR as GitHub shows it: who it links the author to, whether it is signed. */
+/** A commit on the PR as GitHub shows it: the accounts it links to, whether it is signed. */
 export interface CommitRecord {
   message: string;
   author: string | undefined;
+  committer: string | undefined;
   verified: boolean;
-  committedAt: string;
 }
 
 /** A label added to or removed from the PR, as GitHub recorded it. */
 export interface LabelRecord {
+  id: number;
   action: "labeled" | "unlabeled";
   label: string;
   actor: string;
   actorIsBot: boolean;
-  createdAt: string;
 }
 
 /** A person whose status label the bot wrote into a doc, and what it wrote. */
@@ -33,27 +35,39 @@ export interface StatusSetting {
   by: string;
 }
 
-/** Users whose latest deciding review approves; comments and pending reviews decide nothing. */
-export function latestApprovals(reviews: readonly ReviewRecord[]): string[] {
-  const latest = new Map<string, string>();
+/**
+ * Users whose latest deciding review approves; comments and pending reviews decide nothing.
+ * With `atHead`, only an approval given on that head counts (a push makes it stale).
+ */
+export function latestApprovals(
+  reviews: readonly ReviewRecord[],
+  atHead?: string,
+): string[] {
+  const latest = new Map<string, ReviewRecord>();
   for (const review of [...reviews].sort((a, b) =>
     a.submittedAt < b.submittedAt ? -1 : 1,
   )) {
     if (review.state === "COMMENTED" || review.state === "PENDING") continue;
-    latest.set(review.user, review.state);
+    latest.set(review.user, review);
   }
-  return [...latest]
-    .filter(([, state]) => state === "APPROVED")
-    .map(([user]) => user);
+  return [...latest.values()]
+    .filter(
+      (review) =>
+        review.state === "APPROVED" &&
+        (atHead === undefined || review.commitId === atHead),
+    )
+    .map((review) => review.user);
 }
 
 /**
  * Who set a status by label, per doc the bot's own status commits wrote: GitHub's records
- * only. A commit counts when GitHub links it to the bot's account and has verified its
- * signature (which it does for the commits an app makes through the API, and nobody else
- * can make as the bot); the setter is the person who last added that status's label before
- * the commit, as GitHub's label events say. Nothing here comes from text a PR participant
- * can edit.
+ * only. A commit is the bot's when GitHub links both its author and its committer to the
+ * bot's account and has verified its signature: GitHub signs the commits an app makes
+ * through the API, a signature vouches for the committer, and nobody else can commit as
+ * the bot. Its trailers say which doc and blob it wrote, and which label event it carried
+ * out; that event must be on this PR's own record (a commit brought over from another PR
+ * names an event this one does not have), adding this status's label, by a person, who is
+ * the setter. Nothing here comes from text a PR participant can edit, nor from a date.
  */
 export function findStatusSettings(
   commits: readonly CommitRecord[],
@@ -65,22 +79,49 @@ export function findStatusSettings(
 ): StatusSetting[] {
   const bot = options.botLogin.toLowerCase();
   return commits.flatMap((commit): StatusSetting[] => {
-    if (!commit.verified || commit.author?.toLowerCase() !== bot) return [];
+    if (
+      !commit.verified ||
+      commit.author?.toLowerCase() !== bot ||
+      commit.committer?.toLowerCase() !== bot
+    )
+      return [];
     const written = readStatusCommit(commit.message);
     const label = written && options.labelOf(written.status)?.toLowerCase();
     if (!written || label === undefined) return [];
-    const committed = Date.parse(commit.committedAt);
-    const setter = events
-      .filter(
-        (event) =>
-          event.action === "labeled" &&
-          !event.actorIsBot &&
-          event.label.toLowerCase() === label &&
-          Date.parse(event.createdAt) <= committed,
-      )
-      .at(-1);
-    return setter ? [{ ...written, by: setter.actor }] : [];
+    const setter = events.find(
+      (event) =>
+        event.id === written.labelEvent &&
+        event.action === "labeled" &&
+        !event.actorIsBot &&
+        event.label.toLowerCase() === label,
+    );
+    return setter
+      ? [
+          {
+            path: written.path,
+            status: written.status,
+            blob: written.blob,
+            by: setter.actor,
+          },
+        ]
+      : [];
   });
+}
+
+/** The label event of `actor` adding `label` last: the one a status commit carries out. */
+export function lastLabelEventOf(
+  events: readonly LabelRecord[],
+  label: string,
+  actor: string,
+): LabelRecord | undefined {
+  return events
+    .filter(
+      (event) =>
+        event.action === "labeled" &&
+        event.label.toLowerCase() === label.toLowerCase() &&
+        event.actor.toLowerCase() === actor.toLowerCase(),
+    )
+    .at(-1);
 }
 
 /** The person who last added `label` (GitHub's record), unless a bot did. */

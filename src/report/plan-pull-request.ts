@@ -35,8 +35,8 @@ export interface PlanInput {
   hasComment: boolean;
   /** Whether the bot has reported on this PR before (a comment, or one of its status labels). */
   reported: boolean;
-  /** Set when GitHub's file list stopped short of the PR's files: how many it has. */
-  truncated?: { total: number } | undefined;
+  /** Set when GitHub's file list stopped short of the PR's files: how many it listed of all. */
+  truncated?: { listed: number; total: number } | undefined;
   /** A status asked for by label that the docs do not say yet: its label stays. */
   requested?: string | undefined;
   /** Markdown lines (already neutralised) for the top of the comment. */
@@ -82,7 +82,7 @@ function planDocs(input: PlanInput): PullRequestPlan {
   const label = input.statusLabels.find((entry) => entry.status === wanted);
   const checklist = renderChecklist(reports, [
     ...(input.notes ?? []),
-    ...(input.truncated ? [describeTruncated(input.truncated.total)] : []),
+    ...(input.truncated ? [describeTruncated(input.truncated)] : []),
     describeStatusLabel(label?.name, input.requested ? undefined : heldBy),
   ]);
   const failing = reports.some((report) => report.outcome === "failure");
@@ -106,9 +106,7 @@ function planDocs(input: PlanInput): PullRequestPlan {
 }
 
 function planNoDocs(input: PlanInput): PullRequestPlan {
-  const truncated = input.truncated
-    ? [describeTruncated(input.truncated.total)]
-    : [];
+  const truncated = input.truncated ? [describeTruncated(input.truncated)] : [];
   const text = renderNoDocs(input.config.paths, input.reported, truncated);
   return {
     comment:

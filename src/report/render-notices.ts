@@ -32,8 +32,11 @@ export function renderNoDocs(
 }
 
 /** The note when GitHub's file list stops short of the PR's files. */
-export function describeTruncated(total: number): string {
-  return `This pull request changes ${total.toLocaleString("en-US")} files; GitHub lists only the first ${(3000).toLocaleString("en-US")}, and design docs beyond them were not checked.`;
+export function describeTruncated(files: {
+  listed: number;
+  total: number;
+}): string {
+  return `This pull request changes ${files.total.toLocaleString("en-US")} files; GitHub lists only the first ${files.listed.toLocaleString("en-US")}, and design docs beyond them were not checked.`;
 }
 
 /** The note on which status label the PR carries, and which doc holds it back. */

@@ -1,24 +1,27 @@
 import { createHash } from "node:crypto";
 import { escapeLine, unicodeEscape } from "./escape-line.js";
 
-/** What a status commit of the bot's sets: one doc's Status, and the blob it wrote. */
+/** What a status commit of the bot's sets: one doc's Status, the blob it wrote, and why. */
 export interface StatusCommit {
   path: string;
   status: string;
   /** The git blob sha of the doc as the commit wrote it. */
   blob: string;
+  /** The id of the issue event (a person adding the status label) the commit carried out. */
+  labelEvent: number | undefined;
 }
 
 const TRAILERS = {
   path: "Design-Docs-Path",
   status: "Design-Docs-Status",
   blob: "Design-Docs-Blob",
+  labelEvent: "Design-Docs-Label-Event",
 } as const;
 
 /**
  * The message of the bot's commit setting a doc's Status: a subject on one line, then
- * trailers that say exactly what it wrote. Only commits GitHub shows as the bot's own,
- * signed, are read back (see readStatusCommit): nobody else can make one.
+ * trailers that say exactly what it wrote and for which label event. Only commits GitHub
+ * shows as made by the bot itself are read back (see findStatusSettings).
  */
 export function statusCommitMessage(commit: StatusCommit): string {
   return [
@@ -27,6 +30,9 @@ export function statusCommitMessage(commit: StatusCommit): string {
     `${TRAILERS.path}: ${jsonLine(commit.path)}`,
     `${TRAILERS.status}: ${jsonLine(commit.status)}`,
     `${TRAILERS.blob}: ${commit.blob}`,
+    ...(commit.labelEvent === undefined
+      ? []
+      : [`${TRAILERS.labelEvent}: ${commit.labelEvent}`]),
   ].join("\n");
 }
 
@@ -42,11 +48,20 @@ export function readStatusCommit(message: string): StatusCommit | undefined {
     const path: unknown = JSON.parse(value(TRAILERS.path) ?? "null");
     const status: unknown = JSON.parse(value(TRAILERS.status) ?? "null");
     const blob = value(TRAILERS.blob);
+    const event = value(TRAILERS.labelEvent);
     return typeof path === "string" &&
       typeof status === "string" &&
       blob !== undefined &&
       /^[0-9a-f]{40}$/u.test(blob)
-      ? { path, status, blob }
+      ? {
+          path,
+          status,
+          blob,
+          labelEvent:
+            event !== undefined && /^\d+$/u.test(event)
+              ? Number(event)
+              : undefined,
+        }
       : undefined;
   } catch {
     return undefined;

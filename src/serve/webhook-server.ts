@@ -29,7 +29,7 @@ export interface WebhookServerOptions {
   /** How long a client may take to send its headers, and its whole request. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
-  /** Connections open at once; more are closed as they come, and GitHub redelivers. */
+  /** Connections open at once; more are closed as they come (a failed delivery, to redeliver). */
   maxConnections: number;
   log: Logger;
 }

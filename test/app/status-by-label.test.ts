@@ -150,11 +150,14 @@ test("a pending status the comment remembers stands only while GitHub shows an a
 
 test("a stale sha on the status commit (409) is re-read and retried once", async () => {
   scenario.github.setPermission(REPO, "Codertocat", "admin");
-  scenario.github.inject({
+  // Someone pushes to the doc between the bot's read and its write.
+  scenario.github.beforeNext({
     method: "PUT",
     path: /\/contents\//u,
-    status: 409,
-    body: { message: "docs/design/a.md does not match" },
+    run: () =>
+      scenario.github.push(REPO, PR, {
+        files: { [DOC]: `${IN_REVIEW}More, and more.\r\n` },
+      }),
   });
   await scenario.label("Approved");
   expect(
@@ -163,6 +166,30 @@ test("a stale sha on the status commit (409) is re-read and retried once", async
       .map((request) => request.status),
   ).toEqual([409, 201]);
   expect(botCommits()).toHaveLength(1);
+  expect(scenario.github.headText(REPO, PR, DOC)).toBe(
+    `${APPROVED}More, and more.\r\n`,
+  );
+});
+
+test("a branch rule that refuses the bot's push (409 on a fresh sha too) leaves the change to the author, not a failed run", async () => {
+  scenario.github.setPermission(REPO, "Codertocat", "write");
+  scenario.github.inject({
+    method: "PUT",
+    path: /\/contents\//u,
+    status: 409,
+    body: {
+      message:
+        "Could not create file: Changes must be made through a pull request.",
+    },
+    times: 2,
+  });
+  await scenario.label("Approved");
+  expect(botCommits()).toEqual([]);
+  expect(state().labels).toEqual(["Approved"]);
+  expect(state().reviews).toHaveLength(1);
+  expect(state().checkRuns.at(-1)?.output.title).not.toBe(
+    "Could not finish checking",
+  );
 });
 
 test("a status label a person removes comes back, and the comment says how to change status", async () => {

@@ -22,6 +22,7 @@ export interface FakeCheckRun {
   id: number;
   name: string;
   head_sha: string;
+  app?: { id: number };
   conclusion: string;
   output: {
     title: string;
@@ -34,6 +35,7 @@ export interface FakeCommit {
   sha: string;
   message: string;
   author: { login: string; type: string };
+  committer: { login: string; type: string };
   verified: boolean;
   date: string;
   tree: Map<string, string>;
@@ -117,6 +119,8 @@ export class FakeGitHub {
       headSha?: string;
       message?: string;
       author?: string;
+      /** Who GitHub shows as committer (the account a signature vouches for); the author by default. */
+      committer?: string;
       verified?: boolean;
       renames?: Record<string, string>;
     },
@@ -164,8 +168,11 @@ export class FakeGitHub {
     path: RegExp;
     status: number;
     body?: unknown;
+    headers?: Record<string, string>;
     times?: number;
   }): void;
+  /** Runs `run` just before the next request matching `method` and `path` is handled. */
+  beforeNext(hook: { method: string; path: RegExp; run: () => void }): void;
   /** After each app commit, the next `reads` reads of the PR and its files show it as before. */
   lagAfterCommits(fullName: string, reads: number): void;
   /** Requests that changed something (not GET), access tokens left out. */

@@ -40,6 +40,7 @@ export class FakeGitHub {
     this.nextId = 1000;
     this.time = Date.parse("2026-11-23T10:00:00Z");
     this.faults = [];
+    this.hooks = [];
     this.server = createServer((request, response) => {
       this.#handle(request, response).catch((error) => {
         response.writeHead(500, { "content-type": "application/json" });
@@ -148,8 +149,9 @@ export class FakeGitHub {
   }
 
   /**
-   * Pushes a commit onto a PR's head: `files` as in setPullRequest. `author` and `verified`
-   * say who GitHub shows as its author and whether it shows the signature as verified.
+   * Pushes a commit onto a PR's head: `files` as in setPullRequest. `author` and `committer`
+   * say which accounts GitHub links the commit to, `verified` whether it shows the signature
+   * as verified (a signature vouches for the committer).
    */
   push(
     fullName,
@@ -159,6 +161,7 @@ export class FakeGitHub {
       headSha,
       message = "Update design docs",
       author = "Codertocat",
+      committer = author,
       verified = false,
       renames = {},
     },
@@ -167,14 +170,16 @@ export class FakeGitHub {
     const pull = repo.pulls.get(number);
     for (const [to, from] of Object.entries(renames))
       pull.renames.set(to, from);
+    const account = (login) => ({
+      login,
+      type: login.endsWith("[bot]") ? "Bot" : "User",
+    });
     return this.#commit(repo, pull, {
       sha: headSha,
       files,
       message,
-      author: {
-        login: author,
-        type: author.endsWith("[bot]") ? "Bot" : "User",
-      },
+      author: account(author),
+      committer: account(committer),
       verified,
     });
   }
@@ -274,8 +279,20 @@ export class FakeGitHub {
    * Answers the next `times` requests matching `method` and `path` with `status` and `body`
    * instead of doing them.
    */
-  inject({ method, path, status, body = { message: "injected" }, times = 1 }) {
-    this.faults.push({ method, path, status, body, times });
+  inject({
+    method,
+    path,
+    status,
+    body = { message: "injected" },
+    headers = {},
+    times = 1,
+  }) {
+    this.faults.push({ method, path, status, body, headers, times });
+  }
+
+  /** Runs `run` just before GitHub handles the next request matching `method` and `path`. */
+  beforeNext({ method, path, run }) {
+    this.hooks.push({ method, path, run });
   }
 
   /**
@@ -319,7 +336,11 @@ export class FakeGitHub {
   }
 
   /** A commit on top of the PR's head (or its base), which becomes the head. */
-  #commit(repo, pull, { sha, files, message, author, verified }) {
+  #commit(
+    repo,
+    pull,
+    { sha, files, message, author, committer = author, verified },
+  ) {
     const parent = repo.commits.get(pull.headSha ?? pull.baseSha);
     const tree = new Map(pull.commits.length > 0 ? parent.tree : pull.baseTree);
     for (const [path, text] of Object.entries(files)) {
@@ -333,6 +354,7 @@ export class FakeGitHub {
       tree,
       message,
       author,
+      committer,
       verified,
       date: this.#now(),
     };
@@ -446,6 +468,10 @@ export class FakeGitHub {
     const url = new URL(request.url, "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v3/, ""));
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const hook = this.hooks.findIndex(
+      (entry) => entry.method === request.method && entry.path.test(path),
+    );
+    if (hook >= 0) this.hooks.splice(hook, 1)[0].run();
     const fault = this.faults.find(
       (entry) =>
         entry.times > 0 &&
@@ -454,7 +480,7 @@ export class FakeGitHub {
     );
     if (fault) fault.times -= 1;
     const [status, data, headers = {}] = fault
-      ? [fault.status, fault.body]
+      ? [fault.status, fault.body, fault.headers]
       : this.#route(
           request.method,
           path,
@@ -617,10 +643,12 @@ export class FakeGitHub {
       return [200, label];
     }
     if ((m = /^GET \/commits\/(\w+)\/check-runs$/.exec(key))) {
+      const appId = url.searchParams.get("app_id");
       const runs = repo.checkRuns.filter(
         (run) =>
           run.head_sha === m[1] &&
-          run.name === url.searchParams.get("check_name"),
+          run.name === url.searchParams.get("check_name") &&
+          (appId === null || String(run.app?.id) === appId),
       );
       return [200, { total_count: runs.length, check_runs: runs }];
     }
@@ -753,24 +781,25 @@ export class FakeGitHub {
   }
 
   #commitJson(commit) {
-    const person = {
-      name: commit.author.login,
-      email: `${commit.author.login}@users.noreply.github.com`,
+    const person = (account) => ({
+      name: account.login,
+      email: `${account.login}@users.noreply.github.com`,
       date: commit.date,
-    };
+    });
+    const committer = commit.committer ?? commit.author;
     return {
       sha: commit.sha,
       commit: {
         message: commit.message,
-        author: person,
-        committer: person,
+        author: person(commit.author),
+        committer: person(committer),
         verification: {
           verified: commit.verified,
           reason: commit.verified ? "valid" : "unsigned",
         },
       },
       author: commit.author,
-      committer: commit.author,
+      committer,
     };
   }
 

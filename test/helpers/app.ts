@@ -326,7 +326,12 @@ export function mockReads(scope: nock.Scope, reads: ReadMocks): nock.Scope {
   if (reads.checkRuns !== null)
     scope
       .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
-      .query({ check_name: "Design docs", filter: "latest", per_page: "100" })
+      .query({
+        check_name: "Design docs",
+        app_id: String(APP_ID),
+        filter: "latest",
+        per_page: "100",
+      })
       .reply(200, { total_count: 0, check_runs: reads.checkRuns ?? [] });
   return scope;
 }

@@ -30,10 +30,11 @@ export interface Scenario {
   logs: Record<string, unknown>[];
   /** Delivers a webhook event and waits for its run. */
   deliver(event: Event): Promise<void>;
-  /** A `pull_request` event for the PR as the fake holds it now. */
+  /** A `pull_request` event for the PR (by default #2) as the fake holds it now. */
   event(
     action: string,
     change?: (payload: Record<string, unknown>) => void,
+    number?: number,
   ): Event;
   /** `sender` adds a label, and GitHub sends the `labeled` event; returns it. */
   label(name: string, sender?: string): Promise<Event>;
@@ -94,9 +95,15 @@ export async function startScenario(
   });
   await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
 
-  const event: Scenario["event"] = (action, change = () => undefined) =>
+  const event: Scenario["event"] = (
+    action,
+    change = () => undefined,
+    number = PR,
+  ) =>
     pullRequestEvent(action, (payload) => {
-      payload.pull_request.head.sha = github.headOf(REPO, PR);
+      payload.number = number;
+      Object.assign(payload.pull_request, { number });
+      payload.pull_request.head.sha = github.headOf(REPO, number);
       change(payload as unknown as Record<string, unknown>);
     });
   const deliver = async (delivered: Event): Promise<void> => {

@@ -1,6 +1,7 @@
 import { expect, test } from "@jest/globals";
 import {
   findStatusSettings,
+  lastLabelEventOf,
   lastLabeledBy,
   latestApprovals,
   type CommitRecord,
@@ -14,24 +15,25 @@ const message = statusCommitMessage({
   path: "docs/design/a.md",
   status: "Approved",
   blob: BLOB,
+  labelEvent: 7,
 });
 const commit = (change: Partial<CommitRecord> = {}): CommitRecord => ({
   message,
   author: BOT,
+  committer: BOT,
   verified: true,
-  committedAt: "2026-11-23T10:00:05Z",
   ...change,
 });
 const labeled = (
+  id: number,
   actor: string,
-  at: string,
   change: Partial<LabelRecord> = {},
 ): LabelRecord => ({
+  id,
   action: "labeled",
   label: "Approved",
   actor,
   actorIsBot: false,
-  createdAt: `2026-11-23T10:00:0${at}Z`,
   ...change,
 });
 const options = {
@@ -39,11 +41,11 @@ const options = {
   labelOf: (status: string) => (status === "Approved" ? "Approved" : undefined),
 };
 
-test("the setter is whoever last added the status's label before the bot's signed commit", () => {
+test("the setter is the person whose label event the bot's commit names", () => {
   expect(
     findStatusSettings(
       [commit()],
-      [labeled("mallory", "1"), labeled("lead", "3"), labeled("carol", "7")],
+      [labeled(3, "mallory"), labeled(7, "lead"), labeled(9, "carol")],
       options,
     ),
   ).toEqual([
@@ -53,48 +55,82 @@ test("the setter is whoever last added the status's label before the bot's signe
 
 test.each([
   { name: "unsigned", change: { verified: false } },
-  { name: "by someone else", change: { author: "mallory" } },
-  { name: "by no GitHub account", change: { author: undefined } },
+  {
+    name: "authored as the bot by someone else",
+    change: { committer: "mallory" },
+  },
+  {
+    name: "committed as the bot, authored by someone else",
+    change: { author: "mallory" },
+  },
+  { name: "linked to no GitHub account", change: { author: undefined } },
   { name: "not a status commit", change: { message: "Fix typo" } },
 ])("a commit $name covers nothing", ({ change }) => {
   expect(
-    findStatusSettings([commit(change)], [labeled("lead", "1")], options),
+    findStatusSettings([commit(change)], [labeled(7, "lead")], options),
   ).toEqual([]);
 });
 
-test("label events by bots, of other labels, or removals name no setter", () => {
-  expect(
-    findStatusSettings(
-      [commit()],
-      [
-        labeled(BOT, "1", { actorIsBot: true }),
-        labeled("lead", "2", { label: "bug" }),
-        labeled("lead", "3", { action: "unlabeled" }),
-      ],
-      options,
-    ),
-  ).toEqual([]);
+test("a commit naming a label event this PR does not have (one from another PR) covers nothing", () => {
+  expect(findStatusSettings([commit()], [labeled(8, "lead")], options)).toEqual(
+    [],
+  );
 });
 
-test("lastLabeledBy: the latest addition of the label, unless a bot made it", () => {
-  expect(
-    lastLabeledBy([labeled("a", "1"), labeled("b", "2")], "approved"),
-  ).toBe("b");
+test("a named event that is a bot's, another label's, or a removal names no setter", () => {
+  for (const event of [
+    labeled(7, BOT, { actorIsBot: true }),
+    labeled(7, "lead", { label: "bug" }),
+    labeled(7, "lead", { action: "unlabeled" }),
+  ])
+    expect(findStatusSettings([commit()], [event], options)).toEqual([]);
+});
+
+test("lastLabelEventOf finds the person's latest addition of the label; lastLabeledBy the latest, unless a bot's", () => {
+  const events = [labeled(1, "lead"), labeled(2, "carol"), labeled(4, "lead")];
+  expect(lastLabelEventOf(events, "approved", "LEAD")?.id).toBe(4);
+  expect(lastLabeledBy(events, "Approved")).toBe("lead");
   expect(
     lastLabeledBy(
-      [labeled("a", "1"), labeled(BOT, "2", { actorIsBot: true })],
+      [...events, labeled(5, BOT, { actorIsBot: true })],
       "Approved",
     ),
   ).toBe(undefined);
 });
 
-test("latestApprovals: each user's latest deciding review counts; comments decide nothing", () => {
-  expect(
-    latestApprovals([
-      { user: "a", state: "APPROVED", submittedAt: "2026-11-20T10:00:00Z" },
-      { user: "a", state: "COMMENTED", submittedAt: "2026-11-21T10:00:00Z" },
-      { user: "b", state: "APPROVED", submittedAt: "2026-11-20T10:00:00Z" },
-      { user: "b", state: "DISMISSED", submittedAt: "2026-11-21T10:00:00Z" },
-    ]),
-  ).toEqual(["a"]);
+test("latestApprovals: each user's latest deciding review counts; comments decide nothing; atHead drops stale ones", () => {
+  const reviews = [
+    {
+      user: "a",
+      state: "APPROVED",
+      submittedAt: "2026-11-20T10:00:00Z",
+      commitId: "h1",
+    },
+    {
+      user: "a",
+      state: "COMMENTED",
+      submittedAt: "2026-11-21T10:00:00Z",
+      commitId: "h2",
+    },
+    {
+      user: "b",
+      state: "APPROVED",
+      submittedAt: "2026-11-20T10:00:00Z",
+      commitId: "h1",
+    },
+    {
+      user: "b",
+      state: "DISMISSED",
+      submittedAt: "2026-11-21T10:00:00Z",
+      commitId: "h1",
+    },
+    {
+      user: "c",
+      state: "APPROVED",
+      submittedAt: "2026-11-22T10:00:00Z",
+      commitId: "h2",
+    },
+  ];
+  expect(latestApprovals(reviews)).toEqual(["a", "c"]);
+  expect(latestApprovals(reviews, "h2")).toEqual(["c"]);
 });

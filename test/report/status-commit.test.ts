@@ -18,12 +18,14 @@ test("a status commit's message reads back as what it wrote, whatever the path h
       path,
       status: "In Review",
       blob: BLOB,
+      labelEvent: 42,
     });
-    expect(message.split("\n")).toHaveLength(5);
+    expect(message.split("\n")).toHaveLength(6);
     expect(readStatusCommit(message)).toEqual({
       path,
       status: "In Review",
       blob: BLOB,
+      labelEvent: 42,
     });
   }
 });
@@ -34,6 +36,7 @@ test("the subject names the doc on one line", () => {
       path: "docs/design/a.md",
       status: "Approved",
       blob: BLOB,
+      labelEvent: undefined,
     }).split("\n")[0],
   ).toBe("docs(design): set status of docs/design/a.md to Approved");
 });

@@ -116,7 +116,21 @@ test("a covered doc keeps its approval through later edits, unless dismissStaleA
   }
 });
 
-test("a commit that only claims to be the bot's, from someone else, covers nothing", async () => {
+test.each([
+  {
+    name: "unsigned, in the bot's name",
+    author: "bot",
+    committer: "bot",
+    verified: false,
+  },
+  // Her own signature vouches for her as committer, not for the author she wrote.
+  {
+    name: "signed by mallory, authored in the bot's name",
+    author: "bot",
+    committer: "mallory",
+    verified: true,
+  },
+])("a commit copying the bot's message ($name) covers nothing", async (row) => {
   configure(RESTRICTED);
   scenario.github.setPullRequest(REPO, PR, {
     base: { "docs/design/a.md": IN_REVIEW },
@@ -127,14 +141,93 @@ test("a commit that only claims to be the bot's, from someone else, covers nothi
   const [botCommit] = scenario.github
     .commitsOf(REPO, PR)
     .filter((commit) => commit.author.type === "Bot");
-  // mallory copies the bot's commit message onto a doc of her own, even its author name.
+  const as = (who: string) => (who === "bot" ? scenario.github.botLogin : who);
   scenario.github.push(REPO, PR, {
     files: { "docs/design/b.md": APPROVED },
     message: (botCommit?.message ?? "").replaceAll("a.md", "b.md"),
-    author: scenario.github.botLogin,
-    verified: false,
+    author: as(row.author),
+    committer: as(row.committer),
+    verified: row.verified,
   });
   await scenario.deliver(scenario.event("synchronize"));
+  expect(verdict().conclusion).toBe("failure");
+});
+
+test("a genuine status commit brought over from another PR covers nothing here", async () => {
+  configure(RESTRICTED);
+  // On PR 3 lead sets Approved, and the bot commits it into b.md there.
+  scenario.github.setPullRequest(REPO, 3, {
+    files: { "docs/design/b.md": IN_REVIEW },
+  });
+  scenario.github.addLabel(REPO, 3, "Approved", "lead");
+  await scenario.deliver(
+    scenario.event(
+      "labeled",
+      (payload) => {
+        payload.sender = { login: "lead", type: "User" };
+        payload.label = { name: "Approved" };
+      },
+      3,
+    ),
+  );
+  const [elsewhere] = scenario.github
+    .commitsOf(REPO, 3)
+    .filter((commit) => commit.author.type === "Bot");
+  expect(elsewhere?.message).toContain("Design-Docs-Label-Event:");
+  // lead also once labelled PR 2 Approved; mallory brings PR 3's commit over to it.
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { "docs/design/a.md": IN_REVIEW },
+    files: { "docs/design/a.md": EDITED },
+  });
+  scenario.github.addLabel(REPO, PR, "Approved", "lead");
+  scenario.github.removeLabel(REPO, PR, "Approved", "lead");
+  scenario.github.push(REPO, PR, {
+    files: { "docs/design/b.md": APPROVED },
+    message: elsewhere?.message ?? "",
+    author: scenario.github.botLogin,
+    verified: true,
+  });
+  await scenario.deliver(scenario.event("synchronize"));
+  expect(verdict().conclusion).toBe("failure");
+});
+
+test("a label event handled late sets only the docs the person saw: a doc pushed since waits for a new label", async () => {
+  configure(RESTRICTED);
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { "docs/design/a.md": IN_REVIEW },
+    files: { "docs/design/a.md": EDITED },
+  });
+  scenario.github.addLabel(REPO, PR, "Approved", "lead");
+  const labeled = scenario.event("labeled", (payload) => {
+    payload.sender = { login: "lead", type: "User" };
+    payload.label = { name: "Approved" };
+  });
+  // Before the bot gets to the event, mallory pushes a doc of her own.
+  scenario.github.push(REPO, PR, {
+    files: { "docs/design/c.md": IN_REVIEW },
+    author: "mallory",
+  });
+  await scenario.deliver(labeled);
+  expect(scenario.github.headText(REPO, PR, "docs/design/a.md")).toContain(
+    "**Status:** Approved",
+  );
+  expect(scenario.github.headText(REPO, PR, "docs/design/c.md")).toContain(
+    "**Status:** In Review",
+  );
+  expect(verdict().comment).toContain(
+    "@&#8203;lead added **Approved** before docs/design/c.md changed, so the bot did not set it: add the label again to set that doc too.",
+  );
+});
+
+test("with dismissStaleApprovals, a review given on an older head no longer counts", async () => {
+  configure(`${RESTRICTED}\ndismissStaleApprovals: true`);
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { "docs/design/a.md": IN_REVIEW },
+    files: { "docs/design/a.md": APPROVED },
+  });
+  await scenario.review("lead", "APPROVED");
+  expect(verdict().conclusion).toBe("success");
+  await scenario.push({ "docs/design/a.md": `${APPROVED}\nMore.\n` });
   expect(verdict().conclusion).toBe("failure");
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
+import { rerunEvent } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
 import { PR, REPO, startScenario, type Scenario } from "../helpers/scenario.js";
 
@@ -153,6 +154,97 @@ test("with comment: on-failure, a PR that passed without a comment and drops its
   expect(state.labels).toEqual([]);
   expect(state.comments).toEqual([]);
   expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "success",
+      output: expect.objectContaining({
+        title: "No design docs in this PR any more",
+      }),
+    }),
+  ]);
+});
+
+test("a run that fails after the bot's own status commit says so on the new head, which no later event would check", async () => {
+  scenario.github.setPermission(REPO, "lead", "write");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  // The run after the commit cannot read the new head's check runs.
+  scenario.github.beforeNext({
+    method: "PUT",
+    path: /\/contents\//u,
+    run: () =>
+      scenario.github.inject({
+        method: "GET",
+        path: /\/check-runs$/u,
+        status: 502,
+        times: 5,
+      }),
+  });
+  await expect(scenario.label("Approved", "lead")).rejects.toThrow();
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(scenario.github.headText(REPO, PR, "docs/design/a.md")).toContain(
+    "**Status:** Approved",
+  );
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "failure",
+      output: expect.objectContaining({ title: "Could not finish checking" }),
+    }),
+  ]);
+});
+
+test("another app's check run named Design docs does not stand in for the bot's", async () => {
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const [ours] = scenario.github.pullRequestState(REPO, PR).checkRuns;
+  // Someone else's workflow posts a run of the same name saying something else.
+  scenario.github.push(REPO, PR, { files: { "README.md": "x\n" } });
+  scenario.github.repo(REPO).checkRuns.push({
+    ...structuredClone(ours),
+    id: 999_999,
+    head_sha: scenario.github.headOf(REPO, PR),
+    app: { id: 15368 },
+  } as never);
+  await scenario.deliver(scenario.event("synchronize"));
+  const runs = scenario.github.pullRequestState(REPO, PR).checkRuns;
+  expect(runs.map((run) => run.app?.id)).toEqual([15368, 1]);
+});
+
+test("a config read GitHub rate-limits is a failed run to re-run, not an invalid config", async () => {
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  scenario.github.inject({
+    method: "GET",
+    path: /\/contents\/\.github\/design-docs\.yml$/u,
+    status: 403,
+    body: { message: "You have exceeded a secondary rate limit." },
+    headers: { "retry-after": "60" },
+  });
+  await expect(scenario.deliver(scenario.event("opened"))).rejects.toThrow();
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.comments).toEqual([]);
+  expect(state.checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "failure",
+      output: expect.objectContaining({ title: "Could not finish checking" }),
+    }),
+  ]);
+});
+
+test("Re-run on the check of a PR without design docs gets a check run, comment or not", async () => {
+  scenario.github.setPullRequest(REPO, PR, { files: { "src/app.ts": "x\n" } });
+  await scenario.deliver(
+    rerunEvent((checkRun) => {
+      Object.assign(checkRun, {
+        id: 5,
+        head_sha: scenario.github.headOf(REPO, PR),
+      });
+    }),
+  );
+  expect(scenario.github.pullRequestState(REPO, PR).checkRuns).toEqual([
     expect.objectContaining({
       conclusion: "success",
       output: expect.objectContaining({
