@@ -13,7 +13,6 @@ export interface PullRequestState {
   headRef: string;
   headInRepo: boolean;
   baseSha: string;
-  author: string | undefined;
   draft: boolean;
   open: boolean;
   labels: string[];
@@ -184,7 +183,6 @@ export function createGitHubClient(
         headRef: data.head.ref,
         headInRepo: data.head.repo?.full_name === data.base.repo.full_name,
         baseSha: data.base.sha,
-        author: data.user?.login,
         draft: data.draft === true,
         open: data.state === "open",
         labels: data.labels.map((label) => label.name),
