@@ -35,7 +35,7 @@ interface Target {
 }
 
 /** A webhook payload without what its event always carries: answered 400, never run. */
-export class BadPayloadError extends Error {
+class BadPayloadError extends Error {
   override name = "BadPayload";
   readonly status = 400;
 }
