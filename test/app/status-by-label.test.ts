@@ -33,6 +33,16 @@ afterEach(async () => {
   await scenario.stop();
 });
 
+/** The same PR, its head in a fork: no app can push to it. */
+function openFromFork(): void {
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { [DOC]: IN_REVIEW },
+    files: { [DOC]: `${IN_REVIEW}More.\r\n` },
+    labels: ["In Review"],
+    fork: true,
+  });
+}
+
 const state = () => scenario.github.pullRequestState(REPO, PR);
 const comment = () => state().comments[0]?.body ?? "";
 const botCommits = () =>
@@ -90,12 +100,7 @@ test("a team rule: someone outside the team is refused", async () => {
 });
 
 test("a PR from a fork: the label stays, nothing is pushed, and the author gets the line to change", async () => {
-  scenario.github.setPullRequest(REPO, PR, {
-    base: { [DOC]: IN_REVIEW },
-    files: { [DOC]: `${IN_REVIEW}More.\r\n` },
-    labels: ["In Review"],
-    fork: true,
-  });
+  openFromFork();
   scenario.github.setPermission(REPO, "Codertocat", "maintain");
   await scenario.label("Approved");
   expect(botCommits()).toEqual([]);
@@ -126,12 +131,7 @@ test("a PR from a fork: the label stays, nothing is pushed, and the author gets 
 });
 
 test("a pending status the comment remembers stands only while GitHub shows an allowed person put its label on", async () => {
-  scenario.github.setPullRequest(REPO, PR, {
-    base: { [DOC]: IN_REVIEW },
-    files: { [DOC]: `${IN_REVIEW}More.\r\n` },
-    labels: ["In Review"],
-    fork: true,
-  });
+  openFromFork();
   scenario.github.setPermission(REPO, "Codertocat", "maintain");
   scenario.github.setPermission(REPO, "mallory", "read");
   await scenario.label("Obsolete", "mallory");

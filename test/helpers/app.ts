@@ -35,9 +35,44 @@ const queue = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 const WRITES = { write: queue(), notifications: queue() };
 
 /**
- * A Probot with the app loaded. By default retries and throttling are off; `production` uses
- * the Octokit the server runs with (retries, throttling, rate-limit handling, a deadline per
- * request), with retry back-off and `retry-after` waits shortened and writes not spaced apart.
+ * The Octokit class tests give Probot. By default retries and throttling are off;
+ * `production` is the Octokit the server runs with (retries, throttling, rate-limit
+ * handling), with retry back-off and `retry-after` waits shortened and writes not spaced apart.
+ * Functions, not objects: Probot passes its own throttle options to the class, and an object
+ * default would be shallow-merged under them.
+ */
+export function testOctokit(production: boolean): typeof ProbotOctokit {
+  return production
+    ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
+        ...instance,
+        retry: { retryAfterBaseValue: 1 },
+        throttle: {
+          ...(instance.throttle as object),
+          ...WRITES,
+          // A `retry-after: 1` waits 1 ms.
+          retryAfterBaseValue: 1,
+        },
+      }))
+    : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
+        ...instance,
+        retry: { enabled: false },
+        throttle: { ...(instance.throttle as object), enabled: false },
+      }));
+}
+
+/** A log stream that keeps each JSON line Probot writes, parsed, in `logs`. */
+export function logInto(logs: Record<string, unknown>[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+}
+
+/**
+ * A Probot with the app loaded, on testOctokit(production); `production` also gives every
+ * request the server's deadline.
  */
 export async function createTestProbot(
   options: {
@@ -46,40 +81,16 @@ export async function createTestProbot(
     githubTimeoutMs?: number;
   } = {},
 ): Promise<Probot> {
-  const logs = options.logs ?? [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
   const probot = new Probot({
     appId: APP_ID,
     privateKey,
-    log: pino({ level: "debug" }, stream),
+    log: pino({ level: "debug" }, logInto(options.logs ?? [])),
     ...(options.production && {
       request: requestsWithin(
         options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ),
     }),
-    // Functions, not objects: Probot passes its own throttle options to the class, and an
-    // object default would be shallow-merged under them.
-    Octokit: options.production
-      ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
-          ...instance,
-          retry: { retryAfterBaseValue: 1 },
-          throttle: {
-            ...(instance.throttle as object),
-            ...WRITES,
-            // A `retry-after: 1` waits 1 ms.
-            retryAfterBaseValue: 1,
-          },
-        }))
-      : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
-          ...instance,
-          retry: { enabled: false },
-          throttle: { ...(instance.throttle as object), enabled: false },
-        })),
+    Octokit: testOctokit(options.production === true),
   });
   await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
   return probot;

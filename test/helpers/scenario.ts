@@ -1,12 +1,16 @@
 import { generateKeyPairSync } from "node:crypto";
-import { Writable } from "node:stream";
-import Bottleneck from "bottleneck";
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { FakeGitHub } from "../fake-github/fake-github.js";
-import { DesignDocsOctokit } from "../../src/github/octokit.js";
 import { createApp } from "../../src/index.js";
-import { APP_ID, pullRequestEvent, rerunEvent, reviewEvent } from "./app.js";
+import {
+  APP_ID,
+  logInto,
+  pullRequestEvent,
+  rerunEvent,
+  reviewEvent,
+  testOctokit,
+} from "./app.js";
 import { TODAY } from "./engine.js";
 
 /** The repository of the example payloads. */
@@ -55,8 +59,7 @@ export interface Scenario {
 }
 
 /**
- * Starts the App in this process against a fresh fake GitHub. With `production`, it runs the
- * Octokit the server runs (retries, throttling, rate-limit handling), writes not spaced apart.
+ * Starts the App in this process against a fresh fake GitHub, on testOctokit(production).
  */
 export async function startScenario(
   options: { production?: boolean } = {},
@@ -64,34 +67,12 @@ export async function startScenario(
   const github = new FakeGitHub({ appId: APP_ID });
   const baseUrl = await github.start();
   const logs: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const queue = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   const probot = new Probot({
     appId: APP_ID,
     privateKey,
     baseUrl,
-    log: pino({ level: "debug" }, stream),
-    Octokit: options.production
-      ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
-          ...instance,
-          retry: { retryAfterBaseValue: 1 },
-          throttle: {
-            ...(instance.throttle as object),
-            write: queue(),
-            notifications: queue(),
-            retryAfterBaseValue: 1,
-          },
-        }))
-      : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
-          ...instance,
-          retry: { enabled: false },
-          throttle: { ...(instance.throttle as object), enabled: false },
-        })),
+    log: pino({ level: "debug" }, logInto(logs)),
+    Octokit: testOctokit(options.production === true),
   });
   await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
 

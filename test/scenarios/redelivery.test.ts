@@ -24,34 +24,23 @@ const CONFIGS = {
 
 type Step = (scenario: Scenario) => Promise<Parameters<Scenario["deliver"]>[0]>;
 
+/** A `pull_request` event of this action for the PR as it is, delivered once. */
+function delivered(action: string): Step {
+  return async (s) => {
+    const event = s.event(action);
+    await s.deliver(event);
+    return event;
+  };
+}
+
 /** Each event the App takes, brought about as it would be on GitHub, then delivered once. */
 const EVENTS: Record<string, Step> = {
-  opened: async (s) => {
-    const event = s.event("opened");
-    await s.deliver(event);
-    return event;
-  },
-  reopened: async (s) => {
-    const event = s.event("reopened");
-    await s.deliver(event);
-    return event;
-  },
+  opened: delivered("opened"),
+  reopened: delivered("reopened"),
   synchronize: (s) => s.push({ "docs/design/a.md": `${APPROVED}\nMore.\n` }),
-  edited: async (s) => {
-    const event = s.event("edited");
-    await s.deliver(event);
-    return event;
-  },
-  ready_for_review: async (s) => {
-    const event = s.event("ready_for_review");
-    await s.deliver(event);
-    return event;
-  },
-  converted_to_draft: async (s) => {
-    const event = s.event("converted_to_draft");
-    await s.deliver(event);
-    return event;
-  },
+  edited: delivered("edited"),
+  ready_for_review: delivered("ready_for_review"),
+  converted_to_draft: delivered("converted_to_draft"),
   "labeled by someone allowed (a status commit)": async (s) => {
     s.github.setPermission(REPO, "lead", "write");
     s.github.setPullRequest(REPO, PR, {
