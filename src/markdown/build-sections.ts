@@ -1,6 +1,11 @@
 import type { Heading, RootContent } from "mdast";
 import type { Section } from "./types.js";
-import { classifyContent, contentUnits } from "./classify-content.js";
+import {
+  classifyContent,
+  commentUnits,
+  contentUnits,
+  leadText,
+} from "./classify-content.js";
 import { normalizeHeading } from "./normalize-heading.js";
 import { plainText } from "./plain-text.js";
 
@@ -43,6 +48,8 @@ export function buildSections(
       endLine: lastLine,
       contentKind: classifyContent(own),
       contentUnits: contentUnits(own),
+      leadText: leadText(own),
+      commentUnits: commentUnits(own),
       children: [],
     };
     (open.at(-1)?.section.children ?? roots).push(section);

@@ -61,3 +61,34 @@ export function contentUnits(nodes: readonly RootContent[]): string[] {
   });
   return units;
 }
+
+/** How much of a section's opening text `leadText` keeps: enough to tell `N/A: <reason>`. */
+const LEAD_LENGTH = 200;
+
+/**
+ * The text a reader sees first in a run of blocks, markup stripped and cut to a couple of
+ * lines: what tells a stand-in (`**TBD**`, `...`) or an answer (`N/A: no data`) apart from
+ * content. A list of empty items reads as `-`.
+ */
+export function leadText(nodes: readonly RootContent[]): string {
+  const first = nodes.find((node) => !isSilent(node));
+  if (!first) return "";
+  const text = plainText(first).replace(/\s+/gu, " ").trim();
+  if (text === "" && first.type === "list") return "-";
+  return text.slice(0, LEAD_LENGTH);
+}
+
+/** The normalised text inside a run of blocks' HTML comments: a template's prompts. */
+export function commentUnits(nodes: readonly RootContent[]): string[] {
+  return nodes
+    .flatMap((node) =>
+      isComment(node)
+        ? [
+            normalizeText(
+              (node as { value: string }).value.replace(/<!--|-->/gu, " "),
+            ),
+          ]
+        : [],
+    )
+    .filter(Boolean);
+}

@@ -32,6 +32,10 @@ export interface Section {
   contentKind: ContentKind;
   /** Normalised text of each block of the section's own content, HTML comments excluded. */
   contentUnits: string[];
+  /** The first lines a reader sees in the section's own content, markup stripped. */
+  leadText: string;
+  /** Normalised text inside the section's own HTML comments (a template's prompts). */
+  commentUnits: string[];
   children: Section[];
 }
 

@@ -49,8 +49,25 @@ function toTemplateSection(section: Section, tasks: readonly TaskItem[]): Templa
       ownTasks.length > 0 &&
       ownTasks.length === section.contentUnits.length,
     placeholder: section.contentUnits,
+    prompt: [...section.contentUnits, ...section.commentUnits],
+    conditional: isConditional([
+      ...section.commentUnits,
+      ...section.contentUnits,
+    ]),
     children,
   };
+}
+
+/**
+ * Whether the template asks for the section only in some cases: its prompt opens with "If"
+ * ("If this design is replacing an existing design, …") or says "if applicable".
+ */
+function isConditional(prompt: readonly string[]): boolean {
+  return prompt.some(
+    (unit, index) =>
+      (index === 0 && unit.startsWith("if ")) ||
+      /\bif (?:applicable|any|relevant|needed)\b/u.test(unit),
+  );
 }
 
 /** The whole heading and, for `A / B` headings, each half on its own. */

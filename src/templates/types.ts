@@ -13,6 +13,10 @@ export interface TemplateSection {
   checklist: boolean;
   /** Normalised text of each block of the template's example content. */
   placeholder: string[];
+  /** The example content and the prompts in HTML comments, normalised: what a doc must not keep. */
+  prompt: string[];
+  /** Asked for only in some cases (its prompt opens with "If"): `N/A` is an answer here. */
+  conditional: boolean;
   children: TemplateSection[];
 }
 

@@ -7,6 +7,7 @@ import type { Template } from "../templates/types.js";
 import type { ValidateOptions } from "./options.js";
 import { readStatus, type StatusReading } from "./read-status.js";
 import { unmet } from "./rule.js";
+import { vocabularyFor } from "./vocabulary-for.js";
 import type { Check } from "./types.js";
 import { isFinding, validate } from "./validate.js";
 
@@ -44,7 +45,6 @@ export function checkDesignDoc(
   const choice = chooseTemplate(doc, path, engine.templates, engine.selection);
   if (!choice.template) {
     const known = engine.templates.map((template) => template.id).join(", ");
-    const statuses = engine.options.statuses ?? engine.options.defaultStatuses;
     const checks: Check[] = [
       {
         ...unmet(
@@ -59,7 +59,7 @@ export function checkDesignDoc(
       path,
       template: undefined,
       templateReason: choice.reason,
-      status: readStatus(doc, statuses),
+      status: readStatus(doc, vocabularyFor(undefined, engine.options)),
       checks,
       outcome: "failure",
     };
@@ -99,6 +99,8 @@ export function unreadableDocReport(path: string, reason: string): DocReport {
       value: undefined,
       problem: "missing",
       suggestion: undefined,
+      successor: undefined,
+      disagreement: undefined,
     },
     checks: [
       { ...unmet("file", "Readable file", reason), severity: "failure" },

@@ -54,8 +54,6 @@ export const DEFAULT_STATUS_ALIASES: Readonly<
     "implementable",
     "implemented",
     "ready for implementation",
-    "completed",
-    "done",
   ],
   Obsolete: [
     "deprecated",
@@ -68,6 +66,24 @@ export const DEFAULT_STATUS_ALIASES: Readonly<
     "archived",
   ],
 };
+
+/**
+ * Words that say how far the implementation got, not what the review decided. They are not
+ * read as a status (a "Done" design may never have been approved); the finding suggests the
+ * status `implemented` means.
+ */
+export const IMPLEMENTATION_WORDS: readonly string[] = [
+  "done",
+  "complete",
+  "completed",
+  "finished",
+  "shipped",
+  "merged",
+  "landed",
+  "released",
+  "deployed",
+  "in production",
+];
 
 /** Statuses at which unmet requirements are only warnings, by default. */
 export const DEFAULT_LENIENT_STATUSES: readonly string[] = ["WIP"];

@@ -1,7 +1,17 @@
 import { normalizeText } from "../markdown/plain-text.js";
-import type { DesignDoc } from "../markdown/types.js";
-import { findField } from "./field-names.js";
-import type { StatusDefinition } from "./options.js";
+import type { DesignDoc, FieldForm, MetadataField } from "../markdown/types.js";
+import { fieldMeans, findField } from "./field-names.js";
+import { IMPLEMENTATION_WORDS, type StatusDefinition } from "./options.js";
+
+/** One Status line of the doc, read against the vocabulary. */
+export interface StatusSource {
+  /** As written, markup stripped. */
+  raw: string;
+  line: number;
+  form: FieldForm;
+  /** The vocabulary value it means. */
+  value: string;
+}
 
 /** The doc's Status as written, and what it means in the vocabulary. */
 export interface StatusReading {
@@ -10,45 +20,160 @@ export interface StatusReading {
   line: number | undefined;
   /** The vocabulary value it means, when it means exactly one. */
   value: string | undefined;
-  /** Why there is no value: no field, an unedited list of options, or an unknown word. */
-  problem: "missing" | "options" | "unknown" | undefined;
-  /** The nearest vocabulary value, for an unknown word. */
+  /**
+   * Why there is no value: no field, an unedited list of options, a word that says how far
+   * the implementation got (`Done`), or an unknown word.
+   */
+  problem: "missing" | "options" | "implementation" | "unknown" | undefined;
+  /** The nearest vocabulary value, for an unknown or implementation word. */
   suggestion: string | undefined;
+  /** What replaces the doc, as its Status names it (`Superseded by Token buckets v2`). */
+  successor: string | undefined;
+  /**
+   * Two Status lines that mean different statuses (front matter `Approved`, body `Draft`).
+   * The reading is the least advanced of them until they agree.
+   */
+  disagreement: { counted: StatusSource; other: StatusSource } | undefined;
 }
 
 const MAX_SUGGESTION_INPUT = 60;
 const ALTERNATIVES = /\s*(?:\||\/|\bor\b)\s*/u;
+/** `Superseded by …`, `Replaced by …`, `Obsoleted by …`: the status word, then what replaces it. */
+const POINTER =
+  /^(superseded|replaced|obsoleted|deprecated)\s+(?:by|with|in favou?r of)\b[\s:]*(.+)$/iu;
+/** `Obsolete (see …)`, `Obsolete, see …`, `Deprecated - use … instead`. */
+const SEE = /\b(?:see|by|use|in favou?r of)\s+(.+?)(?:\s+instead)?[\s).]*$/iu;
+const POINTER_WORDS: Readonly<Record<string, string>> = {
+  obsoleted: "obsolete",
+};
 
 /**
  * Finds the doc's Status (front matter, bold or plain header line, header table) and reads it
  * against the vocabulary: case-insensitive, aliases understood, dates, versions and remarks
- * after the status ignored (`Implemented (Swift 5.9)`, `Speculative, revision 0.2`).
+ * after the status ignored (`Implemented (Swift 5.9)`, `Speculative, revision 0.2`), a
+ * successor kept (`Superseded by …`). When two Status lines mean different statuses, the
+ * least advanced counts.
  */
 export function readStatus(
   doc: DesignDoc,
   statuses: readonly StatusDefinition[],
 ): StatusReading {
-  const field = findField(doc, "status");
-  const none = { value: undefined, suggestion: undefined };
-  if (!field || field.value === "") {
+  const fields = doc.fields.filter(
+    (field) => fieldMeans(field, "status") && field.value !== "",
+  );
+  const [first] = fields;
+  const none = {
+    value: undefined,
+    suggestion: undefined,
+    successor: undefined,
+    disagreement: undefined,
+  };
+  if (!first) {
+    const empty = findField(doc, "status");
     return {
-      raw: field?.value,
-      line: field?.line,
+      raw: empty?.value,
+      line: empty?.line,
       ...none,
       problem: "missing",
     };
   }
-  const reading = { raw: field.value, line: field.line };
+  const readings = fields.map((field) => ({
+    field,
+    reading: readValue(field, statuses),
+  }));
+  const known = readings.filter((entry) => entry.reading.value !== undefined);
+  const rank = (value: string | undefined): number =>
+    statuses.findIndex((status) => status.name === value);
+  const counted = [...known].sort(
+    (a, b) => rank(a.reading.value) - rank(b.reading.value),
+  )[0];
+  const other = known.find(
+    (entry) => entry.reading.value !== counted?.reading.value,
+  );
+  if (counted && other) {
+    return {
+      ...counted.reading,
+      disagreement: {
+        counted: sourceOf(counted.field, counted.reading),
+        other: sourceOf(other.field, other.reading),
+      },
+    };
+  }
+  return (readings[0] as { reading: StatusReading }).reading;
+}
+
+function readValue(
+  field: MetadataField,
+  statuses: readonly StatusDefinition[],
+): StatusReading {
+  const reading = {
+    raw: field.value,
+    line: field.line,
+    successor: undefined,
+    disagreement: undefined,
+  };
+  const pointer = POINTER.exec(field.value.trim());
+  if (pointer) {
+    const word = (pointer[1] ?? "").toLowerCase();
+    const value = lookUp(POINTER_WORDS[word] ?? word, statuses);
+    if (value)
+      return {
+        ...reading,
+        value,
+        problem: undefined,
+        suggestion: undefined,
+        successor: pointer[2]?.trim(),
+      };
+  }
   if (isOptionList(field.value, statuses))
-    return { ...reading, ...none, problem: "options" };
-  const value = lookUp(headOf(field.value), statuses);
+    return {
+      ...reading,
+      value: undefined,
+      suggestion: undefined,
+      problem: "options",
+    };
+  const head = headOf(field.value);
+  const value = lookUp(head, statuses);
   if (value)
-    return { ...reading, value, problem: undefined, suggestion: undefined };
+    return {
+      ...reading,
+      value,
+      problem: undefined,
+      suggestion: undefined,
+      successor: successorOf(field.value, value, statuses),
+    };
+  if (IMPLEMENTATION_WORDS.includes(head))
+    return {
+      ...reading,
+      value: undefined,
+      problem: "implementation",
+      suggestion: lookUp("implemented", statuses),
+    };
   return {
     ...reading,
     value: undefined,
     problem: "unknown",
-    suggestion: nearest(headOf(field.value), statuses),
+    suggestion: nearest(head, statuses),
+  };
+}
+
+/** The successor an obsolete-like status names after its word: `Obsolete (see …)`. */
+function successorOf(
+  raw: string,
+  value: string,
+  statuses: readonly StatusDefinition[],
+): string | undefined {
+  if (value !== lookUp("superseded", statuses)) return undefined;
+  const rest = raw.slice(raw.split(/[,;(—–]| - /u)[0]?.length ?? 0);
+  return SEE.exec(rest)?.[1]?.trim() || undefined;
+}
+
+function sourceOf(field: MetadataField, reading: StatusReading): StatusSource {
+  return {
+    raw: field.value,
+    line: field.line,
+    form: field.form,
+    value: reading.value as string,
   };
 }
 

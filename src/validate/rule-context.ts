@@ -3,13 +3,12 @@ import { flattenSections } from "../templates/parse-template.js";
 import type { Template, TemplateSection } from "../templates/types.js";
 import { normalizeHeading } from "../markdown/normalize-heading.js";
 import { matchSections, type SectionMatch } from "./match-sections.js";
-import {
-  statusesOf,
-  type StatusDefinition,
-  type ValidateOptions,
-} from "./options.js";
+import type { StatusDefinition, ValidateOptions } from "./options.js";
 import { readStatus, type StatusReading } from "./read-status.js";
-import type { SectionState } from "./types.js";
+import { meaningfulWords, shareOfPrompt } from "./similarity.js";
+import { isNotApplicable, isStandIn } from "./stand-ins.js";
+import type { SectionAssessment, SectionState } from "./types.js";
+import { vocabularyFor } from "./vocabulary-for.js";
 
 /** What every rule reads: the doc, its template, and what was worked out once for all rules. */
 export interface RuleContext {
@@ -23,6 +22,7 @@ export interface RuleContext {
   match: SectionMatch;
   parentOf: Map<TemplateSection, TemplateSection>;
   stateOf(section: TemplateSection): SectionState;
+  assess(section: TemplateSection): SectionAssessment;
   isOptional(section: TemplateSection): boolean;
 }
 
@@ -32,16 +32,21 @@ export function createRuleContext(
   template: Template,
   options: ValidateOptions,
 ): RuleContext {
-  const statuses =
-    options.statuses ??
-    (template.statuses.length > 0
-      ? statusesOf(template.statuses)
-      : options.defaultStatuses);
+  const statuses = vocabularyFor(template, options);
   const templateSections = flattenSections(template.sections);
   const match = matchSections(template.sections, doc.sections, options.aliases);
   const matched = new Set(
     [...match.values()].filter((section) => section !== undefined),
   );
+  const assessed = new Map<TemplateSection, SectionAssessment>();
+  const assess = (section: TemplateSection): SectionAssessment => {
+    let found = assessed.get(section);
+    if (!found) {
+      found = assessSection(section, match.get(section), matched);
+      assessed.set(section, found);
+    }
+    return found;
+  };
   const optional = new Set(options.optionalSections.map(normalizeHeading));
   return {
     doc,
@@ -52,7 +57,8 @@ export function createRuleContext(
     templateSections,
     match,
     parentOf: parentsOf(template.sections),
-    stateOf: (section) => sectionState(section, match.get(section), matched),
+    stateOf: (section) => assess(section).state,
+    assess,
     isOptional: (section) =>
       section.optional || section.names.some((name) => optional.has(name)),
   };
@@ -69,23 +75,44 @@ function parentsOf(
 }
 
 /**
+ * The share of a section's words the template's prompt holds, from which on the section is
+ * still the prompt, lightly edited. Chosen from the fixtures under
+ * `test/fixtures/docs/section-placeholder/` and the judged docs: prompts with a few words
+ * changed, cut short or re-ordered score 70–100 %; a prompt's first sentence kept with one
+ * line of the author's own 60–75 %; a prompt quoted above a paragraph of real content, and
+ * real sections on the prompt's subject, 10–45 %.
+ */
+export const PLACEHOLDER_SHARE = 0.6;
+
+/** Fewer meaningful words than this are too few to compare with a prompt. */
+const MIN_COMPARED_WORDS = 3;
+
+/**
  * How far a doc section goes towards what the template asks. Subsections that stand for no
  * template section count as the section's own text (a "Testing" split into "Unit" and "Load").
  */
-function sectionState(
+function assessSection(
   template: TemplateSection,
   section: Section | undefined,
   matched: ReadonlySet<Section>,
-): SectionState {
-  if (!section) return "missing";
-  if (template.container || template.checklist) return "written";
+): SectionAssessment {
+  if (!section) return { state: "missing" };
+  if (template.container || template.checklist) return { state: "written" };
   const extra = flattenSections(section.children).filter(
     (child) => !matched.has(child),
   );
   const extraWritten = extra.some((child) => child.contentKind === "content");
   if (section.contentKind !== "content")
-    return extraWritten ? "written" : section.contentKind;
+    return { state: extraWritten ? "written" : section.contentKind };
+  if (extraWritten) return { state: "written" };
+  const words = meaningfulWords(section.contentUnits);
+  if (isStandIn(section.leadText, words.length)) return { state: "stand-in" };
+  if (isNotApplicable(section.leadText)) return { state: "not-applicable" };
   const placeholder = new Set(template.placeholder);
-  const copied = section.contentUnits.every((unit) => placeholder.has(unit));
-  return copied && !extraWritten ? "placeholder" : "written";
+  if (section.contentUnits.every((unit) => placeholder.has(unit)))
+    return { state: "placeholder", share: 1, copied: true };
+  const share = shareOfPrompt(words, meaningfulWords(template.prompt));
+  return words.length >= MIN_COMPARED_WORDS && share >= PLACEHOLDER_SHARE
+    ? { state: "placeholder", share, copied: false }
+    : { state: "written" };
 }

@@ -23,4 +23,19 @@ export type Finding = Check & {
 
 /** The state of a template section in the doc, from worst to best. */
 export type SectionState =
-  "missing" | "empty" | "comments" | "placeholder" | "written";
+  | "missing"
+  | "empty"
+  | "comments"
+  | "stand-in"
+  | "placeholder"
+  | "not-applicable"
+  | "written";
+
+/** A section's state and, for a placeholder, how much of it is the template's prompt. */
+export interface SectionAssessment {
+  state: SectionState;
+  /** The share of the section's words the prompt holds, 0 to 1. */
+  share?: number;
+  /** The prompt's own blocks, unedited (however re-wrapped). */
+  copied?: boolean;
+}

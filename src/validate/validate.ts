@@ -11,7 +11,10 @@ import { sectionEmpty } from "./rules/section-empty.js";
 import { sectionMissing } from "./rules/section-missing.js";
 import { sectionOrder } from "./rules/section-order.js";
 import { sectionParent } from "./rules/section-parent.js";
+import { sectionNotApplicable } from "./rules/section-not-applicable.js";
 import { sectionPlaceholder } from "./rules/section-placeholder.js";
+import { sectionStandIn } from "./rules/section-stand-in.js";
+import { statusAgreement } from "./rules/status-agreement.js";
 import { statusValue } from "./rules/status-value.js";
 import { titlePlaceholder } from "./rules/title-placeholder.js";
 import type { Check, Finding, Severity } from "./types.js";
@@ -22,17 +25,23 @@ export const RULES: readonly Rule[] = [
   titlePlaceholder,
   fieldMissing,
   statusValue,
+  statusAgreement,
   createdDate,
   sectionMissing,
   sectionEmpty,
+  sectionStandIn,
   sectionPlaceholder,
+  sectionNotApplicable,
   sectionParent,
   sectionOrder,
   appendixChecklist,
 ];
 
 /** Rules whose findings never fail a doc, whatever its Status. */
-const ADVISORY_RULES: ReadonlySet<string> = new Set([sectionOrder.id]);
+const ADVISORY_RULES: ReadonlySet<string> = new Set([
+  sectionOrder.id,
+  sectionNotApplicable.id,
+]);
 
 /** The doc read against its template: the checklist, and the Status as the rules understood it. */
 export interface Validation {

@@ -61,13 +61,85 @@ test("no Status field is reported as missing", () => {
   });
 });
 
-test("front matter wins over a header line, and stage: counts as a Status", () => {
-  const doc = parseDesignDoc(
-    "---\nstage: accepted\n---\n# T\n\nStatus: Draft\n",
-  );
+test("stage: counts as a Status", () => {
+  const doc = parseDesignDoc("---\nstage: accepted\n---\n# T\n");
   expect(readStatus(doc, vocabulary)).toMatchObject({
     raw: "accepted",
     value: "Approved",
     line: 2,
   });
 });
+
+test("front matter and body that disagree: the least advanced counts, both are kept", () => {
+  const doc = parseDesignDoc(
+    "---\nstatus: Approved\n---\n# T\n\n**Status:** Draft\n",
+  );
+  expect(readStatus(doc, vocabulary)).toMatchObject({
+    raw: "Draft",
+    value: "WIP",
+    line: 6,
+    disagreement: {
+      counted: { raw: "Draft", line: 6, form: "bold", value: "WIP" },
+      other: {
+        raw: "Approved",
+        line: 2,
+        form: "frontmatter",
+        value: "Approved",
+      },
+    },
+  });
+});
+
+test("two Status lines that mean the same status agree", () => {
+  const doc = parseDesignDoc(
+    "---\nstatus: accepted\n---\n# T\n\n**Status:** Approved\n",
+  );
+  expect(readStatus(doc, vocabulary)).toMatchObject({
+    value: "Approved",
+    line: 2,
+    disagreement: undefined,
+  });
+});
+
+test("a second Status-like key that is no status (stage: alpha) is no disagreement", () => {
+  const doc = parseDesignDoc(
+    "---\nstatus: implementable\nstage: alpha\n---\n# T\n",
+  );
+  expect(readStatus(doc, vocabulary)).toMatchObject({
+    value: "Approved",
+    disagreement: undefined,
+  });
+});
+
+test.each([
+  ["Superseded by Token buckets v2", "Token buckets v2"],
+  ["Replaced by docs/design/limiter-v2.md", "docs/design/limiter-v2.md"],
+  ["Obsoleted by the quota service", "the quota service"],
+  ["Obsolete (see Quota service)", "Quota service"],
+  ["Deprecated, use the quota service instead", "the quota service"],
+  ["superseded in favour of RFC 12", "RFC 12"],
+])("%s is Obsolete, and names its successor", (raw, successor) => {
+  expect(read(raw)).toMatchObject({
+    value: "Obsolete",
+    problem: undefined,
+    successor,
+  });
+});
+
+test("a status that is not obsolete names no successor", () => {
+  expect(read("Accepted (see the review in #12)")).toMatchObject({
+    value: "Approved",
+    successor: undefined,
+  });
+});
+
+test.each(["Done", "Completed", "complete.", "Shipped", "**Merged**"])(
+  "%s says how far the implementation got: not a status, Approved suggested",
+  (raw) => {
+    expect(read(raw)).toMatchObject({
+      value: undefined,
+      problem: "implementation",
+      suggestion: "Approved",
+    });
+  },
+);

@@ -25,6 +25,11 @@ const RULES = [
     line: 4,
   },
   {
+    rule: "status-agreement",
+    message: `Status is "Approved" in the front matter (line 3) but "In Review" in a header line (line 6); expected one Status, and until they agree the least advanced, In Review, counts`,
+    line: 6,
+  },
+  {
     rule: "created-date",
     message: `Created "2026-02-30" is not a date; expected a date such as 2026-11-23 (line 6)`,
     line: 6,
@@ -38,6 +43,16 @@ const RULES = [
     rule: "section-empty",
     message: `Section "Dependencies" holds only HTML comments; expected text a reader can see (line 38)`,
     line: 38,
+  },
+  {
+    rule: "section-stand-in",
+    message: `Section "Alternatives" holds only "TBD.", a stand-in for its text; expected the text itself (line 35)`,
+    line: 35,
+  },
+  {
+    rule: "section-not-applicable",
+    message: `Section "Alternatives" says "None.": accepted as an answer, though the template asks every design for this section (line 35)`,
+    line: 35,
   },
   {
     rule: "section-placeholder",

@@ -9,7 +9,9 @@ const DESCRIBE: Readonly<Record<SectionState, string>> = {
   missing: "is missing",
   empty: "is empty",
   comments: "holds only HTML comments",
+  "stand-in": "holds only a stand-in for its text",
   placeholder: "is still the template's placeholder text",
+  "not-applicable": "says it does not apply",
   written: "is written",
 };
 
@@ -30,7 +32,8 @@ export const appendixChecklist: Rule = {
         if (!target) return [];
         const requirement = `Checklist item "${task.text}"`;
         const state = context.stateOf(target);
-        if (state === "written") return [met(this.id, requirement, task.line)];
+        if (state === "written" || state === "not-applicable")
+          return [met(this.id, requirement, task.line)];
         return [
           unmet(
             this.id,

@@ -1,12 +1,15 @@
 import { fieldRequirement, met, unmet, type Rule } from "../rule.js";
 
-/** A Status, where there is one, is exactly one value of the vocabulary. */
+/** A Status, where there is one, is exactly one value of the vocabulary or one of its aliases. */
 export const statusValue: Rule = {
   id: "status-value",
   check(context) {
     const { status, statuses } = context;
     const requirement = fieldRequirement("Status");
     const vocabulary = statuses.map((entry) => entry.name).join(", ");
+    const hint = status.suggestion
+      ? `; did you mean "${status.suggestion}"?`
+      : "";
     switch (status.problem) {
       case undefined:
         return [met(this.id, requirement, status.line)];
@@ -21,10 +24,16 @@ export const statusValue: Rule = {
             status.line,
           ),
         ];
-      case "unknown": {
-        const hint = status.suggestion
-          ? `; did you mean "${status.suggestion}"?`
-          : "";
+      case "implementation":
+        return [
+          unmet(
+            this.id,
+            requirement,
+            `Status "${status.raw}" says how far the implementation got, not what the review decided; expected one of ${vocabulary}${hint}`,
+            status.line,
+          ),
+        ];
+      case "unknown":
         return [
           unmet(
             this.id,
@@ -33,7 +42,6 @@ export const statusValue: Rule = {
             status.line,
           ),
         ];
-      }
     }
   },
 };
