@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import yaml from "js-yaml";
 import {
   CONFIG_PATH,
   parseConfig,
   type Config,
 } from "../config/parse-config.js";
+import { readConfigText } from "../config/read-config-text.js";
 import {
   BUILTIN_TEMPLATE_IDS,
   loadBuiltinTemplates,
@@ -14,18 +14,19 @@ import { parseTemplate } from "../templates/parse-template.js";
 import type { Template } from "../templates/types.js";
 import { UsageError } from "./usage.js";
 
-/** Reads `.github/design-docs.yml` from the working directory, when there is one. */
+/**
+ * Reads `.github/design-docs.yml` from the working directory, when there is one, with the
+ * App's own reader: a file means the same on the command line as on a pull request.
+ */
 export function loadConfig(cwd: string): Config {
   const file = resolve(cwd, CONFIG_PATH);
   let raw: unknown;
   if (existsSync(file)) {
-    try {
-      raw = yaml.load(readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new UsageError(
-        `${CONFIG_PATH}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const read = readConfigText(readFileSync(file, "utf8"));
+    // Its error is about the whole file, which the line already names.
+    if ("error" in read)
+      throw new UsageError(`${CONFIG_PATH}: ${read.error.message}`);
+    raw = read.raw;
   }
   const { config, errors } = parseConfig(raw, BUILTIN_TEMPLATE_IDS);
   if (errors.length > 0) {

@@ -1,5 +1,14 @@
-import yaml from "js-yaml";
 import type { Yaml } from "mdast";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+} from "yaml";
 import type { MetadataField, ParseProblem } from "./types.js";
 import { normalizeHeading } from "./normalize-heading.js";
 
@@ -11,33 +20,44 @@ export interface FrontMatter {
 }
 
 /**
- * Reads a YAML front matter block. Every scalar stays the string it was written as (the
- * failsafe schema), so `created: 2021-04-11` is not turned into a Date. A block that is not
+ * Reads a YAML front matter block with `yaml`, the parser the config is read with. Every
+ * scalar stays the string it was written as (the failsafe schema), so `created: 2021-04-11`
+ * is not turned into a Date. Each field's line is its key's own line. A block that is not
  * valid YAML, or not a mapping, becomes a problem, never an exception.
  */
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
   const empty: FrontMatter = { values: {}, fields: [], problems: [] };
   if (!node) return empty;
+  // The block's text starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
-  let data: unknown;
+  const lineCounter = new LineCounter();
+  const lineOf = (offset: number): number =>
+    firstLine + lineCounter.linePos(offset).line - 1;
+  let doc: Document;
+  let walked: Walked;
   try {
-    data = yaml.load(node.value, { schema: yaml.FAILSAFE_SCHEMA });
+    doc = parseDocument(node.value, {
+      schema: "failsafe",
+      lineCounter,
+      // The position goes in the problem's own line; the message stays one readable line.
+      prettyErrors: false,
+      // yaml compares each key with every key before it: seconds for a few thousand keys.
+      uniqueKeys: false,
+      logLevel: "error",
+    });
+    walked = walk(doc);
   } catch (error) {
-    const mark = error instanceof yaml.YAMLException ? error.mark : undefined;
-    const reason =
-      error instanceof yaml.YAMLException ? error.reason : String(error);
-    return {
-      ...empty,
-      problems: [
-        {
-          message: `Front matter is not valid YAML: ${reason}`,
-          line: firstLine + (mark?.line ?? 0),
-        },
-      ],
-    };
+    // yaml reports what it finds as errors; this is for what it did not foresee.
+    return invalid(String(error), firstLine);
   }
-  if (data === null || data === undefined) return empty;
-  if (typeof data !== "object" || Array.isArray(data)) {
+  const [error] = doc.errors;
+  if (error) return invalid(error.message, lineOf(error.pos[0]));
+  if (walked.problem)
+    return invalid(walked.problem.message, lineOf(walked.problem.offset));
+  const { targets } = walked;
+  const root = doc.contents;
+  if (root === null) return empty;
+  if (!isMap(root)) {
     return {
       ...empty,
       problems: [
@@ -48,39 +68,97 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       ],
     };
   }
-  return readMapping(
-    data as Record<string, unknown>,
-    node.value.split(/\r?\n|\r/u),
-    firstLine,
-  );
-}
-
-function readMapping(
-  data: Record<string, unknown>,
-  lines: readonly string[],
-  firstLine: number,
-): FrontMatter {
+  // Only a scalar is a field, and an alias is followed one step, never expanded: an alias
+  // bomb costs nothing here, and `<<` is a key like any other (the failsafe schema has no
+  // merge keys).
+  const text = (item: unknown): string | undefined => {
+    if (isAlias(item)) return text(targets.get(item));
+    if (item === null) return "";
+    return isScalar(item) && typeof item.value === "string"
+      ? item.value
+      : undefined;
+  };
   const values: Record<string, string> = {};
   const fields: MetadataField[] = [];
-  for (const [key, raw] of Object.entries(data)) {
-    const value =
-      raw === null ? "" : typeof raw === "string" ? raw.trim() : undefined;
-    if (value === undefined) continue;
+  for (const pair of root.items) {
+    const key = pair.key === null ? undefined : text(pair.key);
+    const raw = text(pair.value);
+    if (key === undefined || raw === undefined) continue;
+    const value = raw.trim();
+    // Defined, not assigned, so a `__proto__` key is data and not the object's prototype.
     Object.defineProperty(values, key, {
       value,
       enumerable: true,
       writable: true,
     });
-    const index = lines.findIndex(
-      (line) => line.startsWith(`${key}:`) || line.includes(`${key}:`),
-    );
+    const start =
+      isScalar(pair.key) || isAlias(pair.key) ? pair.key.range : undefined;
     fields.push({
       key,
       normalizedKey: normalizeHeading(key),
       value,
       form: "frontmatter",
-      line: firstLine + Math.max(index, 0),
+      line: start ? lineOf(start[0]) : firstLine,
     });
   }
   return { values, fields, problems: [] };
+}
+
+function invalid(message: string, line: number): FrontMatter {
+  return {
+    values: {},
+    fields: [],
+    problems: [
+      {
+        message: `Front matter is not valid YAML: ${message.split("\n")[0] ?? message}`,
+        line,
+      },
+    ],
+  };
+}
+
+/** What one walk of a document finds. */
+interface Walked {
+  /** The node each alias names: the last node anchored with its name before it. */
+  targets: Map<Alias, unknown>;
+  /** The first repeated key or alias without an anchor, where it starts. */
+  problem?: { message: string; offset: number };
+}
+
+/**
+ * Walks the document once, in order, for what yaml leaves to `toJS` (aliases) or checks in
+ * quadratic time (repeated keys). `Alias.resolve` would walk the whole document per alias.
+ */
+function walk(doc: Document): Walked {
+  const latest = new Map<string, unknown>();
+  const targets = new Map<Alias, unknown>();
+  let problem: Walked["problem"];
+  const report = (
+    message: string,
+    range: readonly number[] | null | undefined,
+  ) => (problem ??= { message, offset: range?.[0] ?? 0 });
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        targets.set(node, target);
+        if (target === undefined)
+          report(
+            `Unresolved alias (the anchor must be set before the alias): ${node.source}`,
+            node.range,
+          );
+        return;
+      }
+      if (node.anchor !== undefined) latest.set(node.anchor, node);
+      if (!isMap(node)) return;
+      // The keys yaml would call the same: scalars of the same value.
+      const keys = new Set<unknown>();
+      for (const { key } of node.items) {
+        if (!isScalar(key)) continue;
+        if (keys.has(key.value)) report("Map keys must be unique", key.range);
+        keys.add(key.value);
+      }
+    },
+  });
+  return problem ? { targets, problem } : { targets };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, expect, test } from "@jest/globals";
 import { main } from "../../src/cli/main.js";
+import { CONFIG_PATH } from "../../src/config/parse-config.js";
+import { loadConfig as loadAppConfig } from "../../src/github/load-settings.js";
 import { fixture, TODAY } from "../helpers/engine.js";
 
 let cwd: string;
@@ -148,6 +150,59 @@ test.each([
     expect(stderr).toContain(message);
   },
 );
+
+/** The errors the App puts on a PR for a repo whose config file holds this text. */
+async function appErrors(text: string): Promise<string[]> {
+  const { errors } = await loadAppConfig(
+    { getConfigFile: async () => ({ kind: "file", text }) },
+    "acme",
+    "docs",
+  );
+  return errors.map((error) =>
+    error.key === "(file)" ? error.message : `${error.key}: ${error.message}`,
+  );
+}
+
+test("the config is read as the App reads it: an anchor and its alias name one template", async () => {
+  const text =
+    "paths: [rfcs/*.md, proposals/*.md]\ntemplates:\n  rfcs/*.md: &review design-review\n  proposals/*.md: *review\n";
+  write(".github/design-docs.yml", text);
+  write("proposals/a.md", fixture("docs/filled-design-review.md"));
+  const { code, stdout } = await run("check");
+  expect(stdout).toContain(
+    "proposals/a.md\n  template: design-review (the path matches proposals/*.md)\n",
+  );
+  expect(code).toBe(0);
+  expect(await appErrors(text)).toEqual([]);
+});
+
+test("`<<: *base` means what it means to the App: YAML 1.2 has no merge keys, so `<<` is an unknown key", async () => {
+  const text = "base: &base\n  comment: on-failure\n<<: *base\nmode: live\n";
+  write(".github/design-docs.yml", text);
+  const { code, stderr } = await run("check");
+  expect(code).toBe(2);
+  // The errors, then a blank line and the usage.
+  const reported = stderr
+    .slice(0, stderr.indexOf("\n\n"))
+    .replace(/^design-docs: /u, "")
+    .split("\n");
+  expect(reported).toEqual(
+    (await appErrors(text)).map((error) => `${CONFIG_PATH}: ${error}`),
+  );
+  expect(reported).toContain(
+    `${CONFIG_PATH}: <<: unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends`,
+  );
+});
+
+test("a config that is not valid YAML reads as it does on a PR: one line, the App's words", async () => {
+  const text = "paths: [rfcs/*.md\n";
+  write(".github/design-docs.yml", text);
+  const { code, stderr } = await run("check");
+  expect(code).toBe(2);
+  const [error] = await appErrors(text);
+  expect(error).toMatch(/^not valid YAML: Flow sequence/u);
+  expect(stderr).toContain(`design-docs: ${CONFIG_PATH}: ${error}\n`);
+});
 
 test("an invalid config is a usage error naming the file and every bad key", async () => {
   write(".github/design-docs.yml", "paths: 3\nstatus: [a]\n");

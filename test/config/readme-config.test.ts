@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@jest/globals";
-import yaml from "js-yaml";
 import { parseConfig } from "../../src/config/parse-config.js";
+import { readConfigText } from "../../src/config/read-config-text.js";
 import { BUILTIN_TEMPLATE_IDS } from "../../src/templates/builtin-templates.js";
 
 const README = readFileSync(
@@ -13,7 +13,10 @@ test("the README's example config is valid and sets every key", () => {
   const section = README.slice(README.indexOf("## Configuration"));
   const block = /```yaml\n([\s\S]*?)```/u.exec(section)?.[1];
   expect(block).toBeDefined();
-  const raw = yaml.load(block ?? "") as Record<string, unknown>;
+  // Read as the App and the command line read the file.
+  const read = readConfigText(block ?? "");
+  expect(read).not.toHaveProperty("error");
+  const raw = ("raw" in read ? read.raw : {}) as Record<string, unknown>;
   const { config, errors } = parseConfig(raw, BUILTIN_TEMPLATE_IDS);
   expect(errors).toEqual([]);
   expect(Object.keys(raw).sort()).toEqual(

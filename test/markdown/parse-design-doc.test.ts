@@ -183,7 +183,7 @@ describe("fields", () => {
     expect(doc.problems).toEqual([
       expect.objectContaining({
         message: expect.stringContaining("not valid YAML"),
-        line: 3,
+        line: 2,
       }),
     ]);
   });

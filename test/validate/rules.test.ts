@@ -6,8 +6,8 @@ const RULES = [
   {
     rule: "front-matter",
     message:
-      "Front matter is not valid YAML: unexpected end of the stream within a flow collection (line 4)",
-    line: 4,
+      "Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 3)",
+    line: 3,
   },
   {
     rule: "title-placeholder",
