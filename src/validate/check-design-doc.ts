@@ -1,6 +1,7 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
 import {
   chooseTemplate,
+  type TemplateChoice,
   type TemplateSelection,
 } from "../templates/choose-template.js";
 import type { Template } from "../templates/types.js";
@@ -34,6 +35,8 @@ export interface DocReport {
 export type Outcome = "success" | "warning" | "failure";
 
 const TEMPLATE_REQUIREMENT = "Template";
+/** How many of the nearest template's sections a "no known template" finding names. */
+const MAX_NAMED_SECTIONS = 3;
 
 /** Parses, picks the template for, and validates one doc. Pure: the same input, the same report. */
 export function checkDesignDoc(
@@ -50,7 +53,7 @@ export function checkDesignDoc(
         ...unmet(
           "template",
           TEMPLATE_REQUIREMENT,
-          `The doc follows no known template: ${choice.reason}; expected the sections of one of ${known}, or front matter "template: <id>"`,
+          noTemplateMessage(choice, known),
         ),
         severity: "failure",
       },
@@ -74,6 +77,20 @@ export function checkDesignDoc(
     checks,
     outcome: outcomeOf(checks),
   };
+}
+
+/** One short line: what the nearest template has that the doc lacks, or why none applies. */
+function noTemplateMessage(
+  choice: Extract<TemplateChoice, { template: undefined }>,
+  known: string,
+): string {
+  const { nearest } = choice;
+  if (!nearest)
+    return `The doc follows no known template: ${choice.reason}; expected the sections of one of ${known}, or front matter "template: <id>"`;
+  const shown = nearest.lacking.slice(0, MAX_NAMED_SECTIONS);
+  const more = nearest.lacking.length - shown.length;
+  const names = shown.map((title) => `"${title}"`).join(", ");
+  return `The doc follows no known template: the nearest, ${nearest.id}, has ${nearest.lacking.length} sections it lacks (${names}${more > 0 ? `, and ${more} more` : ""}); expected those, or front matter "template: <id>"`;
 }
 
 /** The worst outcome among checks. */

@@ -29,6 +29,8 @@ function report(
       value: "In Review",
       problem: undefined,
       suggestion: undefined,
+      successor: undefined,
+      disagreement: undefined,
     },
     checks,
     outcome: severity,

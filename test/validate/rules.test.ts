@@ -76,7 +76,7 @@ const RULES = [
   },
   {
     rule: "template",
-    message: `The doc follows no known template: it has at most 1 of 16 sections of design-doc; expected the sections of one of design-doc, design-review, or front matter "template: <id>"`,
+    message: `The doc follows no known template: the nearest, design-doc, has 15 sections it lacks ("Overview", "Goals", "Requirements", and 12 more); expected those, or front matter "template: <id>"`,
     line: undefined,
   },
 ];

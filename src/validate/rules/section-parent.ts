@@ -2,7 +2,10 @@ import type { Section } from "../../markdown/types.js";
 import { sectionRequirement, unmetCited, type Rule } from "../rule.js";
 import type { RuleContext } from "../rule-context.js";
 
-/** A template subsection sits under the section the template puts it under. */
+/**
+ * A template subsection sits under the section the template puts it under, and a top-level
+ * template section under no other template section.
+ */
 export const sectionParent: Rule = {
   id: "section-parent",
   check(context) {
@@ -11,7 +14,7 @@ export const sectionParent: Rule = {
       const parent = context.parentOf.get(section);
       const found = context.match.get(section);
       const expected = parent && context.match.get(parent);
-      if (!parent || !found || !expected) return [];
+      if (!found || (parent && !expected)) return [];
       const actual = nearestMatchedAncestor(found, docParents, context);
       if (actual === expected) return [];
       const where = actual
@@ -21,7 +24,7 @@ export const sectionParent: Rule = {
         unmetCited(
           this.id,
           sectionRequirement(section.title),
-          `Section "${section.title}" (line ${found.line}) ${where}; the template puts it under "${parent.title}"`,
+          `Section "${section.title}" (line ${found.line}) ${where}; the template puts it ${parent ? `under "${parent.title}"` : "at the top level"}`,
           found.line,
         ),
       ];

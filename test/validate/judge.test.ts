@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { afterAll, expect, test } from "@jest/globals";
+import {
+  checkDesignDoc,
+  type DocReport,
+} from "../../src/validate/check-design-doc.js";
+import { engineFor, fixture } from "../helpers/engine.js";
+
+/**
+ * Judge the judge: docs of our own, each with the verdict and findings a careful reviewer
+ * expects, written down before the engine was run on them (test/fixtures/judge/README.md).
+ * Prints how many the engine judges as the reviewer did, and fails if that ever drops.
+ */
+interface Expectation {
+  file: string;
+  template: string | null;
+  verdict: DocReport["outcome"];
+  findings: string[];
+}
+
+/** Docs the engine must judge as the reviewer did; raise it when the engine agrees more. */
+const AGREEMENT_FLOOR = 49;
+
+const expectations = JSON.parse(
+  readFileSync(
+    new URL("../fixtures/judge/expected.json", import.meta.url),
+    "utf8",
+  ),
+) as Expectation[];
+const engine = engineFor();
+
+/** What the engine said about a doc, in the form the expectations are written in. */
+function judgementOf(file: string): Omit<Expectation, "file"> {
+  const report = checkDesignDoc(file, fixture(`judge/${file}`), engine);
+  return {
+    template: report.template?.id ?? null,
+    verdict: report.outcome,
+    findings: report.checks
+      .filter((check) => !check.met)
+      .map(
+        (check) =>
+          `${check.ruleId}:${subjectOf(check.ruleId, check.requirement)}`,
+      )
+      .sort(),
+  };
+}
+
+/** `Section "Alternatives"` → `Alternatives`; `Checklist item "Testing plan defined"` → its text. */
+function subjectOf(ruleId: string, requirement: string): string {
+  if (ruleId === "template") return "template";
+  return /"(.*)"/u.exec(requirement)?.[1] ?? requirement;
+}
+
+const disagreements: string[] = [];
+
+test("there are at least 40 judged docs, of both templates and of none", () => {
+  expect(expectations.length).toBeGreaterThanOrEqual(40);
+  const templates = new Set(expectations.map((entry) => entry.template));
+  expect(templates).toEqual(new Set(["design-doc", "design-review", null]));
+});
+
+test("the engine judges the docs as a reviewer did", () => {
+  for (const { file, template, verdict, findings } of expectations) {
+    const expected = { template, verdict, findings };
+    const actual = judgementOf(file);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      disagreements.push(
+        `${file}: expected ${JSON.stringify(expected)}, judged ${JSON.stringify(actual)}`,
+      );
+  }
+  const agreed = expectations.length - disagreements.length;
+  expect({ agreed, disagreements }).toEqual({
+    agreed: expect.any(Number),
+    disagreements: expect.any(Array),
+  });
+  expect(agreed).toBeGreaterThanOrEqual(AGREEMENT_FLOOR);
+});
+
+afterAll(() => {
+  const agreed = expectations.length - disagreements.length;
+  process.stdout.write(
+    `\ndocs judged as expected: ${agreed}/${expectations.length}\n${disagreements.map((line) => `  ${line}\n`).join("")}`,
+  );
+});
