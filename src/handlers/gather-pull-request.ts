@@ -8,7 +8,7 @@ import {
   type GitHubClient,
   type PullRequestState,
 } from "../github/client.js";
-import { loadTemplates } from "../github/load-settings.js";
+import { loadConfig, loadTemplates } from "../github/load-settings.js";
 import type { DocCache, ReadBlob } from "../github/read-docs.js";
 import { decodeState, type CommentState } from "../report/comment-state.js";
 import {
@@ -45,6 +45,45 @@ export interface RunContext {
 export interface LoadedConfig {
   config: Config;
   errors: ConfigError[];
+  /**
+   * The templates the config names, read once when first asked for: the built-ins at no
+   * cost, the repo's own from its default branch.
+   */
+  templates(): Promise<{ templates: Template[]; errors: ConfigError[] }>;
+}
+
+/** Reads the repo's config from its default branch, its templates when first needed. */
+export async function loadRepoConfig(
+  run: RunContext,
+  owner: string,
+  repo: string,
+): Promise<LoadedConfig> {
+  const loaded = await loadConfig(run.client, owner, repo);
+  let templates: ReturnType<LoadedConfig["templates"]> | undefined;
+  return {
+    ...loaded,
+    templates: () =>
+      (templates ??= loadTemplates(
+        loaded.config,
+        (path) => run.client.getFile(path),
+        (ref, source) => run.checker.run("template", ref, source),
+      )),
+  };
+}
+
+/** The repo's Status vocabulary and the status labels made of it. */
+export async function statusLabelsFor(
+  loaded: LoadedConfig,
+): Promise<{ vocabulary: StatusDefinition[]; statusLabels: StatusLabel[] }> {
+  const { templates } = await loaded.templates();
+  const vocabulary = vocabularyOf(loaded.config, templates);
+  return {
+    vocabulary,
+    statusLabels: statusLabelsOf(
+      vocabulary.map((status) => status.name),
+      loaded.config.labels,
+    ),
+  };
 }
 
 /** Everything one run decides from, read from GitHub at one head of the PR. */
@@ -117,16 +156,16 @@ export async function gatherPullRequest(
       ...file,
       sha: target.own?.blobs[file.path] ?? file.sha,
     }));
-    const vocabulary = vocabularyOf(config);
-    const statusLabels = statusLabelsOf(
-      vocabulary.map((status) => status.name),
-      config.labels,
-    );
     const reported =
       target.reported ||
       ours.length > 0 ||
       (docs.length === 0 &&
-        (await putOnByBot(run, statusLabels, target.payloadLabels)));
+        target.payloadLabels.length > 0 &&
+        (await putOnByBot(
+          run,
+          (await statusLabelsFor(loaded)).statusLabels,
+          target.payloadLabels,
+        )));
     const mayBeTruncated = files.length >= MAX_LISTED_FILES;
     if (
       docs.length === 0 &&
@@ -136,15 +175,10 @@ export async function gatherPullRequest(
     )
       return { skipped: "no design docs" };
 
-    const [read, templates, blobs, checkRuns] = await Promise.all([
+    const [read, templates, labels, blobs, checkRuns] = await Promise.all([
       client.getPullRequest(),
-      docs.length > 0
-        ? loadTemplates(
-            config,
-            (path) => client.getFile(path),
-            (ref, source) => run.checker.run("template", ref, source),
-          )
-        : { templates: [], errors: [] },
+      loaded.templates(),
+      statusLabelsFor(loaded),
       Promise.all(
         docs.map((doc) =>
           readDoc(client, run.cache, doc.sha, config.maxFileSize),
@@ -172,8 +206,7 @@ export async function gatherPullRequest(
     return {
       config,
       errors: [...loaded.errors, ...templates.errors],
-      vocabulary,
-      statusLabels,
+      ...labels,
       pr,
       docs,
       reports,

@@ -16,6 +16,7 @@ import {
   type Engine,
 } from "../validate/check-design-doc.js";
 import { statusesOf, type StatusDefinition } from "../validate/options.js";
+import { repoVocabulary } from "../validate/vocabulary-for.js";
 
 /** A design doc the PR changes, at the head read. */
 export type DocFile = ChangedFile & { sha: string };
@@ -31,12 +32,17 @@ export function selectDocs(
   );
 }
 
-/** The repo's Status vocabulary, least advanced first. */
-export function vocabularyOf(config: Config): StatusDefinition[] {
-  return (
-    config.statuses ??
-    statusesOf((loadBuiltinTemplates()[0] as Template).statuses)
-  );
+/** The repo's Status vocabulary, least advanced first, for the templates its config names. */
+export function vocabularyOf(
+  config: Config,
+  templates: readonly Template[],
+): StatusDefinition[] {
+  return repoVocabulary(templates, {
+    statuses: config.statuses,
+    defaultStatuses: statusesOf(
+      (loadBuiltinTemplates()[0] as Template).statuses,
+    ),
+  });
 }
 
 /** A doc's blob, from the cache when its sha was read before, else fetched and decoded. */

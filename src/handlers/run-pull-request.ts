@@ -1,6 +1,5 @@
-import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
+import type { StatusLabel } from "../config/status-labels.js";
 import { createPermissionCheck } from "../github/check-permission.js";
-import { loadConfig } from "../github/load-settings.js";
 import { addApprovalCheck } from "../report/add-approval-check.js";
 import type { LabelRecord } from "../report/count-approvals.js";
 import { planRun } from "../report/plan-run.js";
@@ -8,12 +7,13 @@ import { applyRunPlan } from "./apply-changes.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import {
   gatherPullRequest,
+  loadRepoConfig,
+  statusLabelsFor,
   type LoadedConfig,
   type PullRequestSnapshot,
   type RunContext,
 } from "./gather-pull-request.js";
 import { applyStatusLabel, type LabelStep } from "./apply-status-label.js";
-import { vocabularyOf } from "./read-doc-reports.js";
 
 /** What one run on a PR needs. */
 export interface PullRequestRun extends RunContext {
@@ -57,10 +57,10 @@ export async function runPullRequest(
   run: PullRequestRun,
   event: RunEvent,
 ): Promise<RunResult> {
-  const loading = loadConfig(run.client, run.owner, run.repo);
+  const loading = loadRepoConfig(run, run.owner, run.repo);
   const label =
     event.kind === "label"
-      ? statusLabelNamed(await loading, event.label)
+      ? await statusLabelNamed(await loading, event.label)
       : undefined;
   if (event.kind === "label" && !label)
     return { docs: 0, outcome: "not a status label", writes: [] };
@@ -148,14 +148,14 @@ export async function runPullRequest(
 }
 
 /** The status label a label event names, if it names one. */
-function statusLabelNamed(
-  { config }: LoadedConfig,
+async function statusLabelNamed(
+  loaded: LoadedConfig,
   name: string,
-): StatusLabel | undefined {
-  return statusLabelsOf(
-    vocabularyOf(config).map((status) => status.name),
-    config.labels,
-  ).find((entry) => entry.name.toLowerCase() === name.toLowerCase());
+): Promise<StatusLabel | undefined> {
+  const { statusLabels } = await statusLabelsFor(loaded);
+  return statusLabels.find(
+    (entry) => entry.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 /**

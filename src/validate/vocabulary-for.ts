@@ -19,3 +19,21 @@ export function vocabularyFor(
     ? statusesOf(template.statuses)
     : options.defaultStatuses;
 }
+
+/**
+ * The vocabulary of a repo whose docs follow `templates`: each template's, in the order the
+ * config names them, each status once. What the PR's status labels are made of, so a doc
+ * marked with its repo template's own `Accepted` gets an `Accepted` label.
+ */
+export function repoVocabulary(
+  templates: readonly Pick<Template, "statuses">[],
+  options: Pick<ValidateOptions, "statuses" | "defaultStatuses">,
+): StatusDefinition[] {
+  const all = (templates.length > 0 ? templates : [undefined]).flatMap(
+    (template) => vocabularyFor(template, options),
+  );
+  return all.filter(
+    (status, index) =>
+      all.findIndex((other) => other.name === status.name) === index,
+  );
+}
