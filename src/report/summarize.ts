@@ -35,14 +35,22 @@ export function describeSummary(summary: Summary): string {
   return `${docs(summary.docs)} checked: every requirement met`;
 }
 
-/** The Status as shown to people: raw beside normalised, or why there is no value. */
+/**
+ * The Status as shown to people: raw beside normalised (and the doc that replaces it, for an
+ * obsolete one), or why there is no value.
+ */
 export function describeStatus(report: DocReport): string {
-  const { raw, value, problem } = report.status;
+  const { raw, value, problem, successor } = report.status;
   if (raw === undefined || raw === "") return "none found";
-  if (value) return `${raw} → ${value}`;
+  if (value)
+    return successor
+      ? `${raw} → ${value}, successor: ${successor}`
+      : `${raw} → ${value}`;
   return problem === "options"
     ? `${raw} → (several values, none chosen)`
-    : `${raw} → (not recognised)`;
+    : problem === "implementation"
+      ? `${raw} → (not a review decision)`
+      : `${raw} → (not recognised)`;
 }
 
 /** Why the doc was checked against its template, or why against none. */

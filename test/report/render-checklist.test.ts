@@ -118,6 +118,24 @@ test("JSON carries the summary and each report", () => {
   });
 });
 
+test("an obsolete doc's Status names its successor, in the comment and in JSON", () => {
+  const report = checkDesignDoc(
+    "docs/design/limiter.md",
+    filled.replace(
+      "**Status:** In Review",
+      "**Status:** Superseded by [Token buckets v2](limiter-v2.md)",
+    ),
+    engineFor(),
+  );
+  expect(renderChecklist([report])).toContain(
+    "Status: Superseded by Token buckets v2 → Obsolete, successor: Token buckets v2",
+  );
+  expect(JSON.parse(renderJson([report])).reports[0].status).toMatchObject({
+    value: "Obsolete",
+    successor: "Token buckets v2",
+  });
+});
+
 test("neutralize breaks the references and links GitHub would make on its own", () => {
   expect(
     neutralize(
