@@ -66,7 +66,7 @@ const RULES = [
   },
   {
     rule: "section-order",
-    message: `Section "Testing" (line 31) comes before "Migration Plan" (line 48); the template puts it after`,
+    message: `Section "Testing" (line 31) should come after "Design" (line 34)`,
     line: 31,
   },
   {
@@ -106,4 +106,45 @@ test("section order is only ever a warning, even for a doc In Review", () => {
     severity: "warning",
   });
   expect(report.outcome).toBe("warning");
+});
+
+test("each moved section is one line of its own, saying where the template wants it", () => {
+  const report = checkFixture("docs/section-order/two-moved.md");
+  expect(
+    report.checks.filter((check) => check.ruleId === "section-order"),
+  ).toEqual([
+    {
+      ruleId: "section-order",
+      requirement: 'Order of section "Usage"',
+      met: false,
+      message: `Section "Usage" (line 41) should come before "Design" (line 24)`,
+      line: 41,
+      severity: "warning",
+    },
+    {
+      ruleId: "section-order",
+      requirement: 'Order of section "Alternatives"',
+      met: false,
+      message: `Section "Alternatives" (line 38) should come before "Dependencies" (line 28)`,
+      line: 38,
+      severity: "warning",
+    },
+  ]);
+  expect(report.outcome).toBe("warning");
+});
+
+test("a subsection under the wrong parent is section-parent's to report, with no order line", () => {
+  const report = checkFixture("docs/section-parent/not-ok.md");
+  expect(unmetLines(report)).toEqual([
+    `section-parent: Section "Goals" (line 22) is under "Usage" (line 21); the template puts it under "Overview"`,
+  ]);
+  expect(
+    report.checks.filter((check) => check.ruleId === "section-order"),
+  ).toEqual([
+    {
+      ruleId: "section-order",
+      requirement: "Sections in the template's order",
+      met: true,
+    },
+  ]);
 });
