@@ -1,5 +1,11 @@
 import { describe, expect, test } from "@jest/globals";
-import { checkFixture, unmetLines } from "../helpers/engine.js";
+import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
+import {
+  checkFixture,
+  engineFor,
+  fixture,
+  unmetLines,
+} from "../helpers/engine.js";
 
 /** Each rule's not-ok fixture and the finding it must produce: message and line. */
 const RULES = [
@@ -71,7 +77,7 @@ const RULES = [
   },
   {
     rule: "appendix-checklist",
-    message: `Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" holds only HTML comments; expected it written or the item unticked (line 62)`,
+    message: `Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" holds only HTML comments (see Section "Alternatives Considered" above); expected the section written or the item unticked (line 62)`,
     line: 62,
   },
   {
@@ -147,4 +153,28 @@ test("a subsection under the wrong parent is section-parent's to report, with no
       met: true,
     },
   ]);
+});
+
+describe("a ticked item whose section is missing", () => {
+  const text = fixture("docs/appendix-checklist/not-ok.md").replace(
+    "## Alternatives Considered\n<!-- Other approaches evaluated, and why they were not chosen. -->\n\n",
+    "",
+  );
+  const check = (config: unknown = {}) =>
+    checkDesignDoc("docs/design/x.md", text, engineFor(config));
+
+  test("points to the section's own finding, listed above it", () => {
+    expect(unmetLines(check())).toEqual([
+      `section-missing: Section "Alternatives Considered" is missing; expected a heading "Alternatives Considered"`,
+      `appendix-checklist: Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" is missing (see Section "Alternatives Considered" above); expected the section written or the item unticked (line 59)`,
+    ]);
+  });
+
+  test("points nowhere when the section is optional, as nothing else reports it", () => {
+    expect(
+      unmetLines(check({ optionalSections: ["Alternatives Considered"] })),
+    ).toEqual([
+      `appendix-checklist: Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" is missing; expected the section written or the item unticked (line 59)`,
+    ]);
+  });
 });
