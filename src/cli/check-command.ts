@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { createEngine } from "../config/create-engine.js";
@@ -61,13 +61,16 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`No design docs match ${what}\n`);
     return positionals.length > 0 ? 2 : 0;
   }
-  const reports: DocReport[] = files.map((file) =>
-    checkDesignDoc(
-      relative(io.cwd, file).split("\\").join("/"),
-      readFileSync(file, "utf8"),
+  const reports: DocReport[] = files.map((doc) => ({
+    ...checkDesignDoc(
+      toPosix(relative(io.cwd, doc.file)),
+      readFileSync(doc.file, "utf8"),
       engine,
     ),
-  );
+    // Mappings (`docs/design/reviews/**`) are matched against the path in the repo; the user
+    // reads the path they typed.
+    path: doc.shown,
+  }));
   const render = {
     text: () => renderText(reports, { color: io.isTTY }),
     markdown: () => `${renderChecklist(reports)}\n`,
@@ -77,28 +80,53 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   return reports.some((report) => report.outcome === "failure") ? 1 : 0;
 }
 
+/** A doc the command line names: the file, and its path as the user typed it. */
+interface FoundDoc {
+  file: string;
+  /**
+   * The argument itself for a file; `<argument>/<path below it>` for a directory; for a glob,
+   * the match relative to the working directory, or absolute if the glob is.
+   */
+  shown: string;
+}
+
 /** Files for paths, directories (every .md under them) and globs, each file once, sorted. */
 async function findDocs(
   patterns: readonly string[],
   cwd: string,
-): Promise<string[]> {
-  const found = new Set<string>();
+): Promise<FoundDoc[]> {
+  const found = new Map<string, FoundDoc>();
+  const add = (file: string, shown: string): void => {
+    if (!found.has(file)) found.set(file, { file, shown });
+  };
   for (const pattern of patterns) {
     const path = resolve(cwd, pattern);
-    if (existsSync(path) && statSync(path).isFile()) {
-      found.add(path);
-      continue;
-    }
-    const isDirectory = existsSync(path) && statSync(path).isDirectory();
-    const matches = await glob(
-      isDirectory ? `${pattern.replace(/\/+$/u, "")}/**/*.md` : pattern,
-      {
+    const stats = existsSync(path) ? statSync(path) : undefined;
+    if (stats?.isFile()) {
+      add(path, pattern);
+    } else if (stats?.isDirectory()) {
+      const below = await glob("**/*.md", { cwd: path, onlyFiles: true });
+      const prefix = pattern.endsWith("/") ? pattern : `${pattern}/`;
+      below.forEach((file) => add(resolve(path, file), prefix + file));
+    } else {
+      const matches = await glob(pattern, {
         cwd,
         absolute: true,
         onlyFiles: true,
-      },
-    );
-    matches.forEach((match) => found.add(match));
+      });
+      const shown = (file: string): string => {
+        if (isAbsolute(pattern)) return file;
+        const local = toPosix(relative(cwd, file));
+        return pattern.startsWith("./") ? `./${local}` : local;
+      };
+      matches.forEach((match) => add(resolve(match), shown(match)));
+    }
   }
-  return [...found].sort();
+  return [...found.values()].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
+}
+
+function toPosix(path: string): string {
+  return path.split("\\").join("/");
 }

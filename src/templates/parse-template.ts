@@ -70,11 +70,38 @@ function isConditional(prompt: readonly string[]): boolean {
   );
 }
 
-/** The whole heading and, for `A / B` headings, each half on its own. */
+/**
+ * Where a heading joins two subjects: `/` anywhere, as in `Security/Privacy`; `&`, `+` and
+ * `and` only as words, so `Q&A`, `C++` and `Standards` stay whole; `,` before a space, so
+ * `1,000` does too.
+ */
+const JOINT = /\s*\/\s*|\s+(?:&|\+|and)\s+|,\s+/iu;
+
+/**
+ * The names a heading answers to: the whole heading and, for a heading that joins subjects
+ * (`Security / Privacy`, `Security & Privacy`, `Security and Privacy`, `Security + Privacy`,
+ * `Security, Privacy`), each subject on its own.
+ */
 export function namesOf(title: string): string[] {
-  const whole = normalizeHeading(title);
-  const halves = title.includes("/") ? title.split("/").map(normalizeHeading) : [];
-  return [...new Set([whole, ...halves].filter(Boolean))];
+  return [...new Set([...wholeNamesOf(title), ...subjectsOf(title)])];
+}
+
+/**
+ * The names of a heading taken whole: its normalised text and, when it joins subjects, the
+ * subjects joined by a space and by `and`, so that every joint reads the same on either side:
+ * `Security / Privacy` and `Security and Privacy` share both `security privacy` and
+ * `security and privacy`.
+ */
+export function wholeNamesOf(title: string): string[] {
+  const subjects = subjectsOf(title);
+  const joined =
+    subjects.length > 1 ? [subjects.join(" "), subjects.join(" and ")] : [];
+  return [...new Set([normalizeHeading(title), ...joined].filter(Boolean))];
+}
+
+function subjectsOf(title: string): string[] {
+  const parts = title.split(JOINT).map(normalizeHeading).filter(Boolean);
+  return parts.length > 1 ? parts : [];
 }
 
 function ownEnd(section: Section): number {

@@ -2,7 +2,7 @@
 export interface TemplateSection {
   /** The heading as the template writes it (`Background / Problem Statement`). */
   title: string;
-  /** The normalised names a doc heading may match: the whole title and each half of `A / B`. */
+  /** The normalised names a doc heading may match: the whole title and each subject of `A / B`, `A and B` (see `namesOf`). */
   names: string[];
   /** 1-based line of the heading in the template. */
   line: number;

@@ -1,16 +1,21 @@
 import type { Section } from "../markdown/types.js";
-import { flattenSections, namesOf } from "../templates/parse-template.js";
+import {
+  flattenSections,
+  namesOf,
+  wholeNamesOf,
+} from "../templates/parse-template.js";
 import type { TemplateSection } from "../templates/types.js";
-import { normalizeHeading } from "../markdown/normalize-heading.js";
 import { DEFAULT_HEADING_ALIASES } from "./options.js";
 
 /** Which doc section stands for each template section; undefined when the doc lacks it. */
 export type SectionMatch = Map<TemplateSection, Section | undefined>;
 
 /**
- * Pairs template sections with doc sections, anywhere in the doc's tree. A heading matches on
- * its own name or either half of an `A / B` heading first; aliases are tried only for what is
- * still unmatched, and each doc section stands for one template section at most.
+ * Pairs template sections with doc sections, anywhere in the doc's tree. Headings that match
+ * whole are paired first, then those sharing one subject of an `A / B` (or `A and B`) heading,
+ * so a doc's "Testing and Rollout" does not take the place of its own "Testing"; aliases are
+ * tried only for what is still unmatched, and each doc section stands for one template
+ * section at most.
  */
 export function matchSections(
   templateSections: readonly TemplateSection[],
@@ -20,6 +25,7 @@ export function matchSections(
   const wanted = flattenSections(templateSections);
   const candidates = flattenSections(docSections).map((section) => ({
     section,
+    whole: wholeNamesOf(section.title),
     names: namesOf(section.title),
   }));
   const used = new Set<Section>();
@@ -29,20 +35,24 @@ export function matchSections(
   const claim = (
     names: ReadonlySet<string>,
     template: TemplateSection,
+    nameBy: "whole" | "names",
   ): void => {
+    if (match.get(template)) return;
     const found = candidates.find(
       (candidate) =>
         !used.has(candidate.section) &&
-        candidate.names.some((name) => names.has(name)),
+        candidate[nameBy].some((name) => names.has(name)),
     );
     if (!found) return;
     used.add(found.section);
     match.set(template, found.section);
   };
-  for (const template of wanted) claim(new Set(template.names), template);
-  for (const template of wanted) {
-    if (!match.get(template)) claim(aliasNames(template, aliases), template);
-  }
+  for (const template of wanted)
+    claim(new Set(wholeNamesOf(template.title)), template, "whole");
+  for (const template of wanted)
+    claim(new Set(template.names), template, "names");
+  for (const template of wanted)
+    claim(aliasNames(template, aliases), template, "names");
   return match;
 }
 
@@ -50,14 +60,16 @@ function aliasNames(
   template: TemplateSection,
   aliases: Readonly<Record<string, readonly string[]>>,
 ): Set<string> {
+  // Aliases are headings too: "Pros and Cons" answers to "Pros / Cons" as well.
   const names = new Set<string>();
   for (const group of DEFAULT_HEADING_ALIASES) {
-    if (template.names.some((name) => group.includes(name)))
-      group.forEach((name) => names.add(name));
+    const spellings = group.flatMap(wholeNamesOf);
+    if (template.names.some((name) => spellings.includes(name)))
+      spellings.forEach((name) => names.add(name));
   }
   for (const [heading, extra] of Object.entries(aliases)) {
-    if (template.names.includes(normalizeHeading(heading))) {
-      extra.forEach((name) => names.add(normalizeHeading(name)));
+    if (wholeNamesOf(heading).some((name) => template.names.includes(name))) {
+      extra.flatMap(wholeNamesOf).forEach((name) => names.add(name));
     }
   }
   return names;

@@ -21,10 +21,17 @@ function write(path: string, text: string): void {
 async function run(
   ...argv: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runIn(cwd, ...argv);
+}
+
+async function runIn(
+  dir: string,
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io = {
-    cwd,
+    cwd: dir,
     today: TODAY,
     isTTY: false,
     stdout: { write: (text: string) => (stdout += text) },
@@ -80,6 +87,70 @@ test("--format markdown prints the PR comment and --format json the reports", as
   expect(json.reports.map((report: { path: string }) => report.path)).toEqual([
     "docs/design/a.md",
   ]);
+});
+
+/** The docs a text report names: each heads its block, its template on the next line. */
+function namedDocs(stdout: string): string[] {
+  const lines = stdout.split("\n");
+  return lines.filter((_, index) =>
+    lines[index + 1]?.startsWith("  template: "),
+  );
+}
+
+test.each([
+  ["docs/design/a.md", ["docs/design/a.md"]],
+  ["./docs/design/a.md", ["./docs/design/a.md"]],
+  ["docs/design", ["docs/design/a.md", "docs/design/sub/b.md"]],
+  ["docs/design/", ["docs/design/a.md", "docs/design/sub/b.md"]],
+  ["./docs/design", ["./docs/design/a.md", "./docs/design/sub/b.md"]],
+  ["./docs/design/*.md", ["./docs/design/a.md"]],
+  ["docs/**/b.md", ["docs/design/sub/b.md"]],
+])("check %s names the docs as typed: %j", async (argument, shown) => {
+  write("docs/design/a.md", fixture("docs/filled-design-doc.md"));
+  write("docs/design/sub/b.md", fixture("docs/filled-design-doc.md"));
+  expect(namedDocs((await run("check", argument)).stdout)).toEqual(shown);
+});
+
+test("an absolute path is shown absolute, a file or a directory", async () => {
+  write("docs/design/a.md", fixture("docs/filled-design-doc.md"));
+  const file = join(cwd, "docs/design/a.md");
+  expect(namedDocs((await run("check", file)).stdout)).toEqual([file]);
+  const fromDirectory = await run("check", "--format=json", join(cwd, "docs"));
+  expect(
+    JSON.parse(fromDirectory.stdout).reports.map(
+      (report: { path: string }) => report.path,
+    ),
+  ).toEqual([`${join(cwd, "docs")}/design/a.md`]);
+});
+
+test("a path outside the working directory is shown as typed", async () => {
+  write("other/x.md", fixture("docs/filled-design-doc.md"));
+  mkdirSync(join(cwd, "repo"));
+  const { code, stdout } = await runIn(
+    join(cwd, "repo"),
+    "check",
+    "../other/x.md",
+  );
+  expect(code).toBe(0);
+  expect(namedDocs(stdout)).toEqual(["../other/x.md"]);
+});
+
+test("template mappings match the path in the repo, however the doc was named", async () => {
+  write(
+    ".github/design-docs.yml",
+    'templates:\n  "docs/design/reviews/**": design-review\n  "**": design-doc\n',
+  );
+  write("docs/design/reviews/limits.md", fixture("docs/filled-design-doc.md"));
+  const mapped =
+    "  template: design-review (the path matches docs/design/reviews/**)";
+  for (const [argument, shown] of [
+    [join(cwd, "docs/design/reviews/limits.md")],
+    [join(cwd, "docs/design"), `${join(cwd, "docs/design")}/reviews/limits.md`],
+    ["./docs/design/reviews/limits.md"],
+  ] as const) {
+    const { stdout } = await run("check", argument);
+    expect(stdout.split("\n").slice(0, 2)).toEqual([shown ?? argument, mapped]);
+  }
 });
 
 test("--template forces a template, built-in or a file", async () => {

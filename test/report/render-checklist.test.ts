@@ -36,7 +36,10 @@ test("warnings are marked as such", () => {
   expect(body).toMatch(
     /^### ⚠️ Design docs: 1 design doc checked: warnings only \(1 requirement unmet\)/u,
   );
-  expect(body).toContain("the template puts it after _(warning)_");
+  expect(body).toContain(
+    `- [ ] Section "Testing" \\(line 31\\) should come after "Design" \\(line 34\\) _(warning)_`,
+  );
+  expect(body).not.toContain("Sections in the template's order");
 });
 
 test("text from a doc cannot ping, inject HTML or break out of its line", () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@jest/globals";
 import { loadBuiltinTemplates, readBuiltinTemplateSource } from "../../src/templates/builtin-templates.js";
-import { flattenSections, parseTemplate } from "../../src/templates/parse-template.js";
+import { flattenSections, namesOf, parseTemplate } from "../../src/templates/parse-template.js";
 import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
 import { checkFixture, engineFor, unmetLines } from "../helpers/engine.js";
 
@@ -31,13 +31,31 @@ test("design-review: no header fields, example items as placeholders, and the ap
   expect(byTitle.get("Functional")?.placeholder).toEqual(["requirement 1", "requirement 2"]);
   expect(byTitle.get("Latency / Performance Targets")?.placeholder).toEqual(["current performance x", "target performance y"]);
   expect(byTitle.get("Future Enhancements")?.placeholder).toContain("improvement 1");
-  expect(byTitle.get("Background / Problem Statement")?.names).toEqual(["background problem statement", "background", "problem statement"]);
+  expect(byTitle.get("Background / Problem Statement")?.names).toEqual([
+    "background problem statement",
+    "background and problem statement",
+    "background",
+    "problem statement",
+  ]);
   expect(byTitle.get("Appendix / Checklist")?.checklist).toBe(true);
   expect(designReview?.checklist.map((item) => [item.text, item.section?.title])).toContainEqual([
     "Alternatives considered",
     "Alternatives Considered",
   ]);
   expect(designReview?.checklist.every((item) => item.section !== undefined)).toBe(true);
+});
+
+test.each([
+  ["Security / Privacy Considerations", ["security privacy considerations", "security and privacy considerations", "security", "privacy considerations"]],
+  ["Security and Privacy Considerations", ["security and privacy considerations", "security privacy considerations", "security", "privacy considerations"]],
+  ["Monitoring & Observability", ["monitoring and observability", "monitoring observability", "monitoring", "observability"]],
+  ["Costs, Risks and Mitigations", ["costs risks and mitigations", "costs risks mitigations", "costs and risks and mitigations", "costs", "risks", "mitigations"]],
+  ["Q&A", ["q and a"]],
+  ["C++ Interop", ["c interop"]],
+  ["Standards", ["standards"]],
+  ["Serving 1,000 Users", ["serving 1 000 users"]],
+])("the names of %s", (title, names) => {
+  expect(namesOf(title)).toEqual(names);
 });
 
 test("a section marked (optional) in a repo's own template is optional", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "@jest/globals";
-import { checkFixture, unmetLines } from "../helpers/engine.js";
+import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
+import {
+  checkFixture,
+  engineFor,
+  fixture,
+  unmetLines,
+} from "../helpers/engine.js";
 
 /** Each rule's not-ok fixture and the finding it must produce: message and line. */
 const RULES = [
@@ -66,12 +72,12 @@ const RULES = [
   },
   {
     rule: "section-order",
-    message: `Section "Testing" (line 31) comes before "Migration Plan" (line 48); the template puts it after`,
+    message: `Section "Testing" (line 31) should come after "Design" (line 34)`,
     line: 31,
   },
   {
     rule: "appendix-checklist",
-    message: `Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" holds only HTML comments; expected it written or the item unticked (line 62)`,
+    message: `Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" holds only HTML comments (see Section "Alternatives Considered" above); expected the section written or the item unticked (line 62)`,
     line: 62,
   },
   {
@@ -106,4 +112,69 @@ test("section order is only ever a warning, even for a doc In Review", () => {
     severity: "warning",
   });
   expect(report.outcome).toBe("warning");
+});
+
+test("each moved section is one line of its own, saying where the template wants it", () => {
+  const report = checkFixture("docs/section-order/two-moved.md");
+  expect(
+    report.checks.filter((check) => check.ruleId === "section-order"),
+  ).toEqual([
+    {
+      ruleId: "section-order",
+      requirement: 'Order of section "Usage"',
+      met: false,
+      message: `Section "Usage" (line 41) should come before "Design" (line 24)`,
+      line: 41,
+      severity: "warning",
+    },
+    {
+      ruleId: "section-order",
+      requirement: 'Order of section "Alternatives"',
+      met: false,
+      message: `Section "Alternatives" (line 38) should come before "Dependencies" (line 28)`,
+      line: 38,
+      severity: "warning",
+    },
+  ]);
+  expect(report.outcome).toBe("warning");
+});
+
+test("a subsection under the wrong parent is section-parent's to report, with no order line", () => {
+  const report = checkFixture("docs/section-parent/not-ok.md");
+  expect(unmetLines(report)).toEqual([
+    `section-parent: Section "Goals" (line 22) is under "Usage" (line 21); the template puts it under "Overview"`,
+  ]);
+  expect(
+    report.checks.filter((check) => check.ruleId === "section-order"),
+  ).toEqual([
+    {
+      ruleId: "section-order",
+      requirement: "Sections in the template's order",
+      met: true,
+    },
+  ]);
+});
+
+describe("a ticked item whose section is missing", () => {
+  const text = fixture("docs/appendix-checklist/not-ok.md").replace(
+    "## Alternatives Considered\n<!-- Other approaches evaluated, and why they were not chosen. -->\n\n",
+    "",
+  );
+  const check = (config: unknown = {}) =>
+    checkDesignDoc("docs/design/x.md", text, engineFor(config));
+
+  test("points to the section's own finding, listed above it", () => {
+    expect(unmetLines(check())).toEqual([
+      `section-missing: Section "Alternatives Considered" is missing; expected a heading "Alternatives Considered"`,
+      `appendix-checklist: Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" is missing (see Section "Alternatives Considered" above); expected the section written or the item unticked (line 59)`,
+    ]);
+  });
+
+  test("points nowhere when the section is optional, as nothing else reports it", () => {
+    expect(
+      unmetLines(check({ optionalSections: ["Alternatives Considered"] })),
+    ).toEqual([
+      `appendix-checklist: Checklist item "Alternatives considered" is ticked, but section "Alternatives Considered" is missing; expected the section written or the item unticked (line 59)`,
+    ]);
+  });
 });

@@ -20,6 +20,98 @@ describe("heading matching", () => {
     ).toEqual([]);
   });
 
+  // `/`, `&`, `and`, `+` and `,` are one joint, whichever side (template or doc) uses it.
+  test.each([
+    [
+      "## Security / Privacy Considerations",
+      "## Security and Privacy Considerations",
+    ],
+    [
+      "## Security / Privacy Considerations",
+      "## Security & Privacy Considerations",
+    ],
+    [
+      "## Security / Privacy Considerations",
+      "## Security + Privacy Considerations",
+    ],
+    [
+      "## Security / Privacy Considerations",
+      "## Security, Privacy Considerations",
+    ],
+    [
+      "## Security / Privacy Considerations",
+      "## Security/Privacy Considerations",
+    ],
+    ["## Security / Privacy Considerations", "## Privacy Considerations"],
+    ["## Dependencies / Compatibility", "## Dependencies and Compatibility"],
+    ["## Dependencies / Compatibility", "## Dependencies & Compatibility"],
+    ["## Monitoring & Observability", "## Monitoring and Observability"],
+    ["## Monitoring & Observability", "## Monitoring / Observability"],
+    ["## Monitoring & Observability", "## Monitoring + Observability"],
+    ["## Monitoring & Observability", "## Observability"],
+    [
+      "## Background / Problem Statement",
+      "## Background and Problem Statement",
+    ],
+    ["## Appendix / Checklist", "## Appendix & Checklist"],
+    [
+      "### Latency / Performance Targets",
+      "### Latency and Performance Targets",
+    ],
+  ])("design-review's %s is satisfied by %s", (original, spelling) => {
+    const doc = filledReview.replace(`${original}\n`, `${spelling}\n`);
+    expect(doc).not.toBe(filledReview);
+    expect(unmetLines(check(doc))).toEqual([]);
+  });
+
+  test.each([
+    ["### Alternatives", "### Rationale & Alternatives"],
+    ["### Alternatives", "### Rationale / Alternatives"],
+    ["### Background", "### Background and Motivation"],
+    ["### Background", "### Background & Motivation"],
+    ["### Goals", "### Goals and Non-Goals"],
+    ["### Goals", "### Goals & Non-Goals"],
+  ])("design-doc's %s is satisfied by the alias %s", (original, spelling) => {
+    const doc = filled.replace(`${original}\n`, `${spelling}\n`);
+    expect(doc).not.toBe(filled);
+    expect(unmetLines(check(doc))).toEqual([]);
+  });
+
+  test.each([
+    ["### Alternatives", "### Pros and Cons", "Alternatives", "Design"],
+    [
+      "### Alternatives",
+      "### Brand and Landing Pages",
+      "Alternatives",
+      "Design",
+    ],
+    ["### Goals", "### Q&A", "Goals", "Overview"],
+  ])(
+    "%s is not satisfied by the unrelated %s",
+    (original, spelling, title, parent) => {
+      const doc = filled.replace(`${original}\n`, `${spelling}\n`);
+      expect(unmetLines(check(doc))).toContain(
+        `section-missing: Section "${title}" is missing; expected a heading "${title}" under "${parent}"`,
+      );
+    },
+  );
+
+  test("a heading joining a template section to another does not take the place of the section's own heading", () => {
+    const doc = filled.replace(
+      "### Alternatives\n",
+      "### Testing and Rollout Notes\nStaging first.\n\n### Alternatives\n",
+    );
+    const testing = check(doc).checks.find(
+      (entry) =>
+        entry.ruleId === "section-missing" &&
+        entry.requirement === 'Section "Testing"',
+    );
+    expect(testing).toMatchObject({
+      met: true,
+      line: doc.split("\n").indexOf("## Testing") + 1,
+    });
+  });
+
   test("either half of an A / B heading satisfies it", () => {
     const doc = filledReview.replace(
       "## Background / Problem Statement",

@@ -2,7 +2,7 @@ import { normalizeText } from "../../markdown/plain-text.js";
 import { matchChecklistItem } from "../../templates/match-checklist-item.js";
 import type { TemplateSection } from "../../templates/types.js";
 import type { RuleContext } from "../rule-context.js";
-import { met, unmet, type Rule } from "../rule.js";
+import { met, sectionRequirement, unmet, type Rule } from "../rule.js";
 import type { SectionState } from "../types.js";
 
 const DESCRIBE: Readonly<Record<SectionState, string>> = {
@@ -15,7 +15,11 @@ const DESCRIBE: Readonly<Record<SectionState, string>> = {
   written: "is written",
 };
 
-/** A ticked appendix item vouches for a section: that section must really be written. */
+/**
+ * A ticked appendix item vouches for a section: that section must really be written. When the
+ * section has a finding of its own, the item's finding points to it, so a reader sees one
+ * cause behind the two lines.
+ */
 export const appendixChecklist: Rule = {
   id: "appendix-checklist",
   check(context) {
@@ -34,17 +38,33 @@ export const appendixChecklist: Rule = {
         const state = context.stateOf(target);
         if (state === "written" || state === "not-applicable")
           return [met(this.id, requirement, task.line)];
+        const see = hasOwnFinding(target, state, context)
+          ? ` (see ${sectionRequirement(target.title)} above)`
+          : "";
         return [
           unmet(
             this.id,
             requirement,
-            `Checklist item "${task.text}" is ticked, but section "${target.title}" ${DESCRIBE[state]}; expected it written or the item unticked`,
+            `Checklist item "${task.text}" is ticked, but section "${target.title}" ${DESCRIBE[state]}${see}; expected the section written or the item unticked`,
             task.line,
           ),
         ];
       });
   },
 };
+
+/**
+ * Whether the section rules report the section under its own `Section "…"` line: every state
+ * this rule flags (missing, empty, comments, a stand-in, placeholder) is reported, except an
+ * optional section left out.
+ */
+function hasOwnFinding(
+  section: TemplateSection,
+  state: SectionState,
+  context: RuleContext,
+): boolean {
+  return state !== "missing" || !context.isOptional(section);
+}
 
 /** The template's own item when the doc kept its wording, else the best-matching section. */
 function sectionFor(
