@@ -38,13 +38,43 @@ export function setField(
   const clean = value.replace(/[\r\n|]+/gu, " ").trim();
   const doc = parseDesignDoc(source);
   const field = findField(doc, key);
-  const written =
-    (field && replaceField(source, field, clean)) ??
-    (field ? undefined : insertField(source, doc, key, clean));
+  const written = field
+    ? replaceEvery(source, sameKey(doc, field), clean)
+    : insertField(source, doc, key, clean);
   return written !== undefined &&
+    sameKey(parseDesignDoc(written), field).every(
+      (found) => found.value === clean,
+    ) &&
     findField(parseDesignDoc(written), key)?.value === clean
     ? written
     : undefined;
+}
+
+/**
+ * The doc's fields under the same key as `field` (a `status:` in the front matter and a
+ * `**Status:**` line below): all of them are set, so the doc says one thing afterwards.
+ */
+function sameKey(
+  doc: DesignDoc,
+  field: MetadataField | undefined,
+): MetadataField[] {
+  return field
+    ? doc.fields.filter((other) => other.normalizedKey === field.normalizedKey)
+    : [];
+}
+
+/** Each field rewritten in turn; a value change never moves a line, so lines stay valid. */
+function replaceEvery(
+  source: string,
+  fields: readonly MetadataField[],
+  value: string,
+): string | undefined {
+  let written: string | undefined = source;
+  for (const field of fields) {
+    if (written === undefined) return undefined;
+    written = replaceField(written, field, value);
+  }
+  return written;
 }
 
 function replaceField(
