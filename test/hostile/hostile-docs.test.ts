@@ -74,7 +74,7 @@ test.each([
   {
     name: "only-emoji-headings.md",
     finding: [
-      'The doc follows no known template: it has at most 0 of 16 sections of design-doc; expected the sections of one of design-doc, design-review, or front matter "template: <id>"',
+      'The doc follows no known template: the nearest, design-doc, has 16 sections it lacks ("Description", "Overview", "Goals", and 13 more); expected those, or front matter "template: <id>"',
     ],
   },
 ])("$name: $finding", async ({ name, finding }) => {
@@ -122,7 +122,7 @@ test("a quote nested 10,000 deep is read without overflowing the stack", async (
   expect(
     unmet(await checkAsApp("deep.md", generated("deep-blockquote.md"))),
   ).toEqual([
-    'The doc follows no known template: it has at most 0 of 16 sections of design-doc; expected the sections of one of design-doc, design-review, or front matter "template: <id>"',
+    'The doc follows no known template: the nearest, design-doc, has 16 sections it lacks ("Description", "Overview", "Goals", and 13 more); expected those, or front matter "template: <id>"',
   ]);
 });
 
