@@ -11,10 +11,17 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** The words of normalised text that carry meaning, in order. */
+/**
+ * The words of normalised text that carry meaning, in order. Numbers are left out with the
+ * stop words: "Phase 1 … Phase 2 …" is a plan's shape, not the template's words.
+ */
 export function meaningfulWords(units: readonly string[]): string[] {
   return units.flatMap((unit) =>
-    unit.split(" ").filter((word) => word !== "" && !STOP_WORDS.has(word)),
+    unit
+      .split(" ")
+      .filter(
+        (word) => word !== "" && !STOP_WORDS.has(word) && !/^\d+$/u.test(word),
+      ),
   );
 }
 

@@ -4,6 +4,16 @@ import {
   checkDesignDoc,
   type DocReport,
 } from "../../src/validate/check-design-doc.js";
+import { parseDesignDoc } from "../../src/markdown/parse-design-doc.js";
+import {
+  createRuleContext,
+  MIN_COMPARED_WORDS,
+  PLACEHOLDER_SHARE,
+} from "../../src/validate/rule-context.js";
+import {
+  meaningfulWords,
+  shareOfPrompt,
+} from "../../src/validate/similarity.js";
 import { engineFor, fixture } from "../helpers/engine.js";
 
 /**
@@ -18,10 +28,12 @@ interface Expectation {
   findings: string[];
 }
 
+const README = readFileSync(
+  new URL("../../README.md", import.meta.url),
+  "utf8",
+).replace(/\s+/gu, " ");
 /** The agreement the README states: `docs judged as expected: N/M`. */
-const README_FIGURE = /docs judged as expected: (\d+)\/(\d+)/u.exec(
-  readFileSync(new URL("../../README.md", import.meta.url), "utf8"),
-);
+const README_FIGURE = /docs judged as expected: (\d+)\/(\d+)/u.exec(README);
 
 const expectations = JSON.parse(
   readFileSync(
@@ -75,6 +87,34 @@ test("the engine agrees with the reviewer as often as the README says", () => {
     String(agreed),
     String(expectations.length),
   ]);
+});
+
+test("the written sections of the judged docs stay below the placeholder share, as the README says", () => {
+  const shares: number[] = [];
+  for (const { file, template: id, findings } of expectations) {
+    const template = engine.templates.find((entry) => entry.id === id);
+    if (!template) continue;
+    const doc = parseDesignDoc(fixture(`judge/${file}`));
+    const context = createRuleContext(doc, template, engine.options);
+    for (const section of context.templateSections) {
+      const found = context.match.get(section);
+      // Containers and checklists are never compared with a prompt.
+      if (
+        !found ||
+        section.container ||
+        section.checklist ||
+        context.stateOf(section) !== "written" ||
+        findings.includes(`section-placeholder:${section.title}`)
+      )
+        continue;
+      const words = meaningfulWords(found.contentUnits);
+      if (words.length >= MIN_COMPARED_WORDS)
+        shares.push(shareOfPrompt(words, meaningfulWords(section.prompt)));
+    }
+  }
+  const highest = Math.round(Math.max(...shares) * 100);
+  expect(highest).toBeLessThan(PLACEHOLDER_SHARE * 100);
+  expect(README).toContain(`score ${highest} % at most`);
 });
 
 afterAll(() => {

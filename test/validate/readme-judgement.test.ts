@@ -37,6 +37,6 @@ test("the README lists the implementation words the engine flags", () => {
 
 test("the README states the placeholder threshold the engine uses", () => {
   expect(section.replace(/\s+/gu, " ")).toContain(
-    `still the template's prompt: ${PLACEHOLDER_SHARE * 100} % or more of its meaningful words`,
+    `still the template's prompt: two thirds (${Math.round(PLACEHOLDER_SHARE * 100)} %) or more of its meaningful words`,
   );
 });
