@@ -1,8 +1,8 @@
 import picomatch from "picomatch";
 import type { DesignDoc } from "../markdown/types.js";
 import { normalizeText } from "../markdown/plain-text.js";
-import { matchSections } from "../validate/match-sections.js";
-import { flattenSections, namesOf } from "./parse-template.js";
+import { headingNames, matchSections } from "../validate/match-sections.js";
+import { flattenSections } from "./parse-template.js";
 import type { Template } from "./types.js";
 
 /** A template tied to the doc paths it applies to (`docs/design/reviews/**` → `design-review`). */
@@ -115,7 +115,9 @@ function resemblance(
   const lacking = [...match].flatMap(([section, found]) => (found ? [] : [section.title]));
   const total = Math.max(match.size, 1);
   const share = (match.size - lacking.length) / total;
-  const headings = new Set(flattenSections(doc.sections).flatMap((section) => namesOf(section.title)));
+  const headings = new Set(
+    flattenSections(doc.sections).flatMap((section) => headingNames(section).names),
+  );
   const own = [...match.keys()].filter((section) => section.names.some((name) => headings.has(name)));
   const ownShare = own.length / total;
   const marks = [

@@ -83,7 +83,7 @@ const JOINT = /\s*\/\s*|\s+(?:&|\+|and)\s+|,\s+/iu;
  * `Security, Privacy`), each subject on its own.
  */
 export function namesOf(title: string): string[] {
-  return [...new Set([...wholeNamesOf(title), ...subjectsOf(title)])];
+  return headingNamesOf(title).names;
 }
 
 /**
@@ -93,10 +93,21 @@ export function namesOf(title: string): string[] {
  * `security and privacy`.
  */
 export function wholeNamesOf(title: string): string[] {
+  return headingNamesOf(title).whole;
+}
+
+/** Both of a heading's sets of names (see namesOf and wholeNamesOf), its subjects split once. */
+export function headingNamesOf(title: string): {
+  whole: string[];
+  names: string[];
+} {
   const subjects = subjectsOf(title);
   const joined =
     subjects.length > 1 ? [subjects.join(" "), subjects.join(" and ")] : [];
-  return [...new Set([normalizeHeading(title), ...joined].filter(Boolean))];
+  const whole = [
+    ...new Set([normalizeHeading(title), ...joined].filter(Boolean)),
+  ];
+  return { whole, names: [...new Set([...whole, ...subjects])] };
 }
 
 function subjectsOf(title: string): string[] {

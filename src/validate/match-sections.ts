@@ -1,7 +1,7 @@
 import type { Section } from "../markdown/types.js";
 import {
   flattenSections,
-  namesOf,
+  headingNamesOf,
   wholeNamesOf,
 } from "../templates/parse-template.js";
 import type { TemplateSection } from "../templates/types.js";
@@ -25,8 +25,7 @@ export function matchSections(
   const wanted = flattenSections(templateSections);
   const candidates = flattenSections(docSections).map((section) => ({
     section,
-    whole: wholeNamesOf(section.title),
-    names: namesOf(section.title),
+    ...headingNames(section),
   }));
   const used = new Set<Section>();
   const match: SectionMatch = new Map(
@@ -48,12 +47,55 @@ export function matchSections(
     match.set(template, found.section);
   };
   for (const template of wanted)
-    claim(new Set(wholeNamesOf(template.title)), template, "whole");
+    claim(new Set(templateWholeNames(template)), template, "whole");
   for (const template of wanted)
     claim(new Set(template.names), template, "names");
   for (const template of wanted)
-    claim(aliasNames(template, aliases), template, "names");
+    if (!match.get(template))
+      claim(aliasNames(template, aliases), template, "names");
   return match;
+}
+
+const namesBySection = new WeakMap<
+  Section,
+  { whole: string[]; names: string[] }
+>();
+
+/**
+ * The names a doc heading answers to, whole and by subject: worked out once per section,
+ * though choosing a template and validating against it match the doc several times.
+ */
+export function headingNames(section: Section): {
+  whole: string[];
+  names: string[];
+} {
+  let found = namesBySection.get(section);
+  if (!found) {
+    found = headingNamesOf(section.title);
+    namesBySection.set(section, found);
+  }
+  return found;
+}
+
+// Templates are read once per process and matched against every doc: their names and the
+// built-in alias spellings are worked out once, not once per doc.
+const wholeNamesByTemplate = new WeakMap<TemplateSection, string[]>();
+let defaultSpellings: readonly (readonly string[])[] | undefined;
+
+function templateWholeNames(template: TemplateSection): string[] {
+  let names = wholeNamesByTemplate.get(template);
+  if (!names) {
+    names = wholeNamesOf(template.title);
+    wholeNamesByTemplate.set(template, names);
+  }
+  return names;
+}
+
+function defaultAliasSpellings(): readonly (readonly string[])[] {
+  defaultSpellings ??= DEFAULT_HEADING_ALIASES.map((group) => [
+    ...new Set(group.flatMap(wholeNamesOf)),
+  ]);
+  return defaultSpellings;
 }
 
 function aliasNames(
@@ -62,8 +104,7 @@ function aliasNames(
 ): Set<string> {
   // Aliases are headings too: "Pros and Cons" answers to "Pros / Cons" as well.
   const names = new Set<string>();
-  for (const group of DEFAULT_HEADING_ALIASES) {
-    const spellings = group.flatMap(wholeNamesOf);
+  for (const spellings of defaultAliasSpellings()) {
     if (template.names.some((name) => spellings.includes(name)))
       spellings.forEach((name) => names.add(name));
   }

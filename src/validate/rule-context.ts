@@ -87,6 +87,18 @@ export const PLACEHOLDER_SHARE = 2 / 3;
 /** Fewer meaningful words than this are too few to compare with a prompt. */
 export const MIN_COMPARED_WORDS = 3;
 
+// Built-in templates are read once and compared with every doc: their prompts' words too.
+const promptWordsBySection = new WeakMap<TemplateSection, string[]>();
+
+function promptWords(template: TemplateSection): string[] {
+  let words = promptWordsBySection.get(template);
+  if (!words) {
+    words = meaningfulWords(template.prompt);
+    promptWordsBySection.set(template, words);
+  }
+  return words;
+}
+
 /**
  * How far a doc section goes towards what the template asks. Subsections that stand for no
  * template section count as the section's own text (a "Testing" split into "Unit" and "Load").
@@ -111,7 +123,7 @@ function assessSection(
   const placeholder = new Set(template.placeholder);
   if (section.contentUnits.every((unit) => placeholder.has(unit)))
     return { state: "placeholder", share: 1, copied: true };
-  const share = shareOfPrompt(words, meaningfulWords(template.prompt));
+  const share = shareOfPrompt(words, promptWords(template));
   return words.length >= MIN_COMPARED_WORDS && share >= PLACEHOLDER_SHARE
     ? { state: "placeholder", share, copied: false }
     : { state: "written" };
