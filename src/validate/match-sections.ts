@@ -5,6 +5,7 @@ import {
   wholeNamesOf,
 } from "../templates/parse-template.js";
 import type { TemplateSection } from "../templates/types.js";
+import { memoBy } from "./memo-by.js";
 import { DEFAULT_HEADING_ALIASES } from "./options.js";
 
 /** Which doc section stands for each template section; undefined when the doc lacks it. */
@@ -56,40 +57,20 @@ export function matchSections(
   return match;
 }
 
-const namesBySection = new WeakMap<
-  Section,
-  { whole: string[]; names: string[] }
->();
-
 /**
  * The names a doc heading answers to, whole and by subject: worked out once per section,
  * though choosing a template and validating against it match the doc several times.
  */
-export function headingNames(section: Section): {
-  whole: string[];
-  names: string[];
-} {
-  let found = namesBySection.get(section);
-  if (!found) {
-    found = headingNamesOf(section.title);
-    namesBySection.set(section, found);
-  }
-  return found;
-}
+export const headingNames = memoBy((section: Section) =>
+  headingNamesOf(section.title),
+);
 
 // Templates are read once per process and matched against every doc: their names and the
 // built-in alias spellings are worked out once, not once per doc.
-const wholeNamesByTemplate = new WeakMap<TemplateSection, string[]>();
+const templateWholeNames = memoBy((template: TemplateSection) =>
+  wholeNamesOf(template.title),
+);
 let defaultSpellings: readonly (readonly string[])[] | undefined;
-
-function templateWholeNames(template: TemplateSection): string[] {
-  let names = wholeNamesByTemplate.get(template);
-  if (!names) {
-    names = wholeNamesOf(template.title);
-    wholeNamesByTemplate.set(template, names);
-  }
-  return names;
-}
 
 function defaultAliasSpellings(): readonly (readonly string[])[] {
   defaultSpellings ??= DEFAULT_HEADING_ALIASES.map((group) => [

@@ -106,55 +106,36 @@ function readValue(
   field: MetadataField,
   statuses: readonly StatusDefinition[],
 ): StatusReading {
-  const reading = {
+  const reading = (
+    value: string | undefined,
+    rest: Pick<StatusReading, "problem" | "suggestion" | "successor">,
+  ): StatusReading => ({
     raw: field.value,
     line: field.line,
-    successor: undefined,
+    value,
     disagreement: undefined,
-  };
+    ...rest,
+  });
+  const known = (value: string, successor: string | undefined) =>
+    reading(value, { problem: undefined, suggestion: undefined, successor });
+  const unknown = (
+    problem: StatusReading["problem"],
+    suggestion: string | undefined,
+  ) => reading(undefined, { problem, suggestion, successor: undefined });
+
   const pointer = POINTER.exec(field.value.trim());
   if (pointer) {
     const word = (pointer[1] ?? "").toLowerCase();
     const value = lookUp(POINTER_WORDS[word] ?? word, statuses);
-    if (value)
-      return {
-        ...reading,
-        value,
-        problem: undefined,
-        suggestion: undefined,
-        successor: pointer[2]?.trim(),
-      };
+    if (value) return known(value, pointer[2]?.trim());
   }
-  if (isOptionList(field.value, statuses))
-    return {
-      ...reading,
-      value: undefined,
-      suggestion: undefined,
-      problem: "options",
-    };
+  if (isOptionList(field.value, statuses)) return unknown("options", undefined);
   const head = headOf(field.value);
   const value = lookUp(head, statuses);
-  if (value)
-    return {
-      ...reading,
-      value,
-      problem: undefined,
-      suggestion: undefined,
-      successor: successorOf(field.value, value, statuses),
-    };
+  if (value) return known(value, successorOf(field.value, value, statuses));
   if (IMPLEMENTATION_WORDS.includes(head))
-    return {
-      ...reading,
-      value: undefined,
-      problem: "implementation",
-      suggestion: lookUp("implemented", statuses),
-    };
-  return {
-    ...reading,
-    value: undefined,
-    problem: "unknown",
-    suggestion: nearest(head, statuses),
-  };
+    return unknown("implementation", lookUp("implemented", statuses));
+  return unknown("unknown", nearest(head, statuses));
 }
 
 /** The successor an obsolete-like status names after its word: `Obsolete (see …)`. */

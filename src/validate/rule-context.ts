@@ -5,6 +5,7 @@ import { normalizeHeading } from "../markdown/normalize-heading.js";
 import { matchSections, type SectionMatch } from "./match-sections.js";
 import type { StatusDefinition, ValidateOptions } from "./options.js";
 import { readStatus, type StatusReading } from "./read-status.js";
+import { memoBy } from "./memo-by.js";
 import { meaningfulWords, shareOfPrompt } from "./similarity.js";
 import { isNotApplicable, isStandIn } from "./stand-ins.js";
 import type { SectionAssessment, SectionState } from "./types.js";
@@ -88,16 +89,9 @@ export const PLACEHOLDER_SHARE = 2 / 3;
 export const MIN_COMPARED_WORDS = 3;
 
 // Built-in templates are read once and compared with every doc: their prompts' words too.
-const promptWordsBySection = new WeakMap<TemplateSection, string[]>();
-
-function promptWords(template: TemplateSection): string[] {
-  let words = promptWordsBySection.get(template);
-  if (!words) {
-    words = meaningfulWords(template.prompt);
-    promptWordsBySection.set(template, words);
-  }
-  return words;
-}
+const promptWords = memoBy((template: TemplateSection) =>
+  meaningfulWords(template.prompt),
+);
 
 /**
  * How far a doc section goes towards what the template asks. Subsections that stand for no
