@@ -1,9 +1,9 @@
 import type { Probot } from "probot";
 import {
   DEFAULT_TIME_BUDGET_MS,
-  createDocChecker,
-  type DocChecker,
-} from "./check/doc-checker.js";
+  createWorkerPool,
+  type WorkerPool,
+} from "./workers/worker-pool.js";
 import { createBotLogin } from "./github/bot-login.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
@@ -20,7 +20,7 @@ export interface AppOptions {
   /** Today's date, `YYYY-MM-DD`; tests fix it. */
   today?: () => string;
   /** Parses and checks docs off the event loop; by default worker threads with a 2 s budget. */
-  checker?: DocChecker;
+  workers?: WorkerPool;
   /** Where each PR's runs wait their turn; the server drains it before it exits. */
   queue?: KeyedQueue;
 }
@@ -44,9 +44,9 @@ export function createApp(options: AppOptions): (app: Probot) => void {
       appId: options.appId,
       botLogin: createBotLogin(app),
       cache: createDocCache(),
-      checker:
-        options.checker ??
-        createDocChecker({ timeBudgetMs: DEFAULT_TIME_BUDGET_MS }),
+      workers:
+        options.workers ??
+        createWorkerPool({ timeBudgetMs: DEFAULT_TIME_BUDGET_MS }),
       queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     };

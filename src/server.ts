@@ -1,6 +1,6 @@
 /** Starts Design Docs Bot's server: `npm start`, or `node lib/server.js` in the container. */
 import { createNodeMiddleware, createProbot, run } from "probot";
-import { createDocChecker } from "./check/doc-checker.js";
+import { createWorkerPool } from "./workers/worker-pool.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
 import { DesignDocsOctokit, requestsWithin } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
@@ -38,7 +38,7 @@ if (settings.setup) {
     createApp({
       appId: Number(process.env.APP_ID),
       queue,
-      checker: createDocChecker({ timeBudgetMs: settings.parseTimeBudgetMs }),
+      workers: createWorkerPool({ timeBudgetMs: settings.parseTimeBudgetMs }),
     }),
     { probot, webhooksPath: settings.webhookPath },
   );

@@ -1,4 +1,4 @@
-import type { TaskResult } from "../check/doc-checker.js";
+import type { TaskResult } from "../workers/worker-pool.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import {
   CONFIG_PATH,

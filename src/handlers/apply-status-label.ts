@@ -1,4 +1,4 @@
-import type { DocChecker } from "../check/doc-checker.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import { ownValue } from "../config/own-value.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import {
@@ -105,7 +105,7 @@ export async function applyStatusLabel(
 /** What the label step reads and writes through. */
 export interface LabelIO {
   client: GitHubClient;
-  checker: DocChecker;
+  workers: WorkerPool;
   mayUserSet: PermissionCheck;
   /** The PR's label events, read once per run. */
   labelEvents: () => Promise<LabelRecord[]>;
@@ -144,7 +144,7 @@ async function seenByLabel(
  * be set safely is left to the author too.
  */
 async function commitStatuses(
-  io: { client: GitHubClient; checker: DocChecker },
+  io: { client: GitHubClient; workers: WorkerPool },
   branch: string,
   docs: readonly DocFile[],
   set: { status: string; labelEvent: number | undefined },
@@ -186,7 +186,7 @@ type CommitResult =
  * push: when a fresh read gives a new sha it is retried once, else the doc cannot be written.
  */
 async function commitStatus(
-  io: { client: GitHubClient; checker: DocChecker },
+  io: { client: GitHubClient; workers: WorkerPool },
   branch: string,
   path: string,
   set: { status: string; labelEvent: number | undefined },
@@ -196,7 +196,7 @@ async function commitStatus(
     const file = await io.client.getFileAt(path, branch);
     if (file?.text === undefined) return "not editable";
     if (file.sha === refused) return "cannot write";
-    const changed = await io.checker.run("setStatus", file.text, set.status);
+    const changed = await io.workers.run("setStatus", file.text, set.status);
     const text = changed.ok ? changed.value : undefined;
     if (text === undefined) return "not editable";
     if (text === file.text) return "unchanged";
@@ -229,7 +229,7 @@ async function commitStatus(
  * lines the diff shows are suggested on; the checklist names every line either way.
  */
 async function suggestStatus(
-  io: { client: GitHubClient; checker: DocChecker },
+  io: { client: GitHubClient; workers: WorkerPool },
   headSha: string,
   docs: readonly DocFile[],
   status: string,
@@ -238,7 +238,7 @@ async function suggestStatus(
     docs.map(async (doc) => {
       const file = await io.client.getFileAt(doc.path, headSha);
       if (file?.text === undefined) return [];
-      const suggestion = await io.checker.run(
+      const suggestion = await io.workers.run(
         "suggestStatus",
         file.text,
         status,

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { DocChecker } from "../check/doc-checker.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import { ownValue } from "../config/own-value.js";
 import {
   DEFAULT_STATUS_RULE,
@@ -31,7 +31,7 @@ export interface PendingStatus {
 /** What the approvals read needs besides the snapshot. */
 export interface ApprovalReads {
   client: GitHubClient;
-  checker: DocChecker;
+  workers: WorkerPool;
   mayUserSet: PermissionCheck;
   /** The PR's label events, read once per run. */
   labelEvents: () => Promise<LabelRecord[]>;
@@ -150,7 +150,7 @@ async function baseStatus(
 ): Promise<string | undefined> {
   const base = await reads.client.getFileAt(path, snapshot.pr.baseSha);
   if (base?.text === undefined) return undefined;
-  const status = await reads.checker.run(
+  const status = await reads.workers.run(
     "status",
     base.text,
     snapshot.vocabulary,

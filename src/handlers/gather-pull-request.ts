@@ -1,4 +1,4 @@
-import type { DocChecker } from "../check/doc-checker.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import { createEngine } from "../config/create-engine.js";
 import type { Config, ConfigError } from "../config/parse-config.js";
 import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
@@ -33,7 +33,7 @@ export interface RunContext {
   client: GitHubClient;
   cache: DocCache;
   /** Parses and checks docs in worker threads, within a time budget. */
-  checker: DocChecker;
+  workers: WorkerPool;
   /** This app's id: its own comments are the ones it may edit. */
   appId: number;
   /** The login of this app's bot user. */
@@ -66,7 +66,7 @@ export async function loadRepoConfig(
       (templates ??= loadTemplates(
         loaded.config,
         (path) => run.client.getFile(path),
-        (ref, source) => run.checker.run("template", ref, source),
+        (ref, source) => run.workers.run("template", ref, source),
       )),
   };
 }
@@ -280,7 +280,7 @@ async function checkDocs(
         read.blobs[index] as ReadBlob,
         config,
         engine,
-        run.checker,
+        run.workers,
       );
       return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
     }),

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { DocChecker } from "../check/doc-checker.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import { createGitHubClient, statusOf } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
 import type { DocCache } from "../github/read-docs.js";
@@ -17,7 +17,7 @@ export interface HandlerState {
   /** The login of this app's bot user (`<slug>[bot]`), looked up once. */
   botLogin: () => Promise<string>;
   cache: DocCache;
-  checker: DocChecker;
+  workers: WorkerPool;
   queue: KeyedQueue;
   /** Today's date, `YYYY-MM-DD`. */
   today: () => string;
@@ -204,7 +204,7 @@ async function runForPullRequest(
         {
           client,
           cache: state.cache,
-          checker: state.checker,
+          workers: state.workers,
           appId: state.appId,
           botLogin: state.botLogin,
           today: state.today(),

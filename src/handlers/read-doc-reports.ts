@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { DocChecker } from "../check/doc-checker.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
 import type { Config } from "../config/parse-config.js";
 import type { ChangedFile, GitHubClient } from "../github/client.js";
 import {
@@ -70,12 +70,12 @@ export async function reportOf(
   read: ReadBlob,
   config: Config,
   engine: Engine,
-  checker: DocChecker,
+  workers: WorkerPool,
 ): Promise<DocReport> {
   const oversize = oversizeReason(read.size, config.maxFileSize);
   if (oversize) return unreadableDocReport(path, oversize);
   if (read.kind === "unreadable") return unreadableDocReport(path, read.reason);
-  const checked = await checker.run("check", path, read.text, engine);
+  const checked = await workers.run("check", path, read.text, engine);
   return checked.ok
     ? checked.value
     : unreadableDocReport(path, `The doc ${checked.reason}`);

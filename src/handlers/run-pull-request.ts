@@ -88,7 +88,7 @@ export async function runPullRequest(
       { action: event.action, label, sender: event.sender },
       {
         client: run.client,
-        checker: run.checker,
+        workers: run.workers,
         mayUserSet,
         labelEvents,
         eventHeadSha: run.eventHeadSha,
@@ -108,7 +108,7 @@ export async function runPullRequest(
 
   const approvals = await gatherApprovals(snapshot, {
     client: run.client,
-    checker: run.checker,
+    workers: run.workers,
     mayUserSet,
     labelEvents,
     botLogin: run.botLogin,

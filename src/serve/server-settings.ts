@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_BUDGET_MS } from "../check/doc-checker.js";
+import { DEFAULT_TIME_BUDGET_MS } from "../workers/worker-pool.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../github/octokit.js";
 
 /** How the server runs, from the environment. */

@@ -10,13 +10,11 @@ export type TaskResult<T> =
   { ok: true; value: T } | { ok: false; reason: string };
 
 /** Runs doc tasks off the event loop, each within a time budget. */
-export interface DocChecker {
+export interface WorkerPool {
   run<N extends DocTaskName>(
     name: N,
     ...args: Parameters<DocTasks[N]>
   ): Promise<TaskResult<ReturnType<DocTasks[N]>>>;
-  /** Workers stopped for overrunning their budget or failing, since the start. */
-  readonly replaced: number;
   /** Stops the workers; tasks still queued answer that the server is stopping. */
   close(): Promise<void>;
 }
@@ -26,7 +24,7 @@ export const DEFAULT_TIME_BUDGET_MS = 2000;
 
 const STOPPING = "could not be checked: the server is stopping";
 
-export interface DocCheckerOptions {
+export interface WorkerPoolOptions {
   /** How long one task may run before its worker is stopped and replaced. */
   timeBudgetMs: number;
   /** Worker threads; by default one less than the cores, at least 1, at most 4. */
@@ -35,9 +33,9 @@ export interface DocCheckerOptions {
   maxHeapMb?: number;
 }
 
-// The compiled worker. From src/check (tests) and lib/check (the server) alike this is
-// <root>/lib/check/doc-worker.js: workers run the built JavaScript, `npm test` builds first.
-const WORKER_URL = new URL("../../lib/check/doc-worker.js", import.meta.url);
+// The compiled worker. From src/workers (tests) and lib/workers (the server) alike this is
+// <root>/lib/workers/doc-worker.js: workers run the built JavaScript, `npm test` builds first.
+const WORKER_URL = new URL("../../lib/workers/doc-worker.js", import.meta.url);
 
 interface Job {
   name: DocTaskName;
@@ -62,14 +60,13 @@ type Reply =
  * "too complex to check in N s" and its worker is terminated and replaced, so one
  * pathological doc costs one worker's time budget and never the server's event loop.
  */
-export function createDocChecker(options: DocCheckerOptions): DocChecker {
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const size =
     options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1));
   const budget = `${options.timeBudgetMs / 1000} s`;
   const heapMb = options.maxHeapMb ?? 512;
   const queue: Job[] = [];
   const slots: Slot[] = [];
-  let replaced = 0;
   let closed = false;
 
   function spawn(): Slot {
@@ -115,7 +112,6 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
     if (slot.done) return;
     slot.done = true;
     slots.splice(slots.indexOf(slot), 1);
-    if (slot.job) replaced += 1;
     settle(slot, { ok: false, reason });
     void slot.worker.terminate();
     if (!closed) pump();
@@ -164,9 +160,6 @@ export function createDocChecker(options: DocCheckerOptions): DocChecker {
         });
         pump();
       });
-    },
-    get replaced() {
-      return replaced;
     },
     async close() {
       closed = true;

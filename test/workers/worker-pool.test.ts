@@ -1,25 +1,25 @@
 import { afterAll, expect, jest, test } from "@jest/globals";
-import { createDocChecker } from "../../src/check/doc-checker.js";
+import { createWorkerPool } from "../../src/workers/worker-pool.js";
 import { engineFor, fixture } from "../helpers/engine.js";
 import { GENERATED_HOSTILE_DOCS } from "../helpers/hostile.js";
 import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
 
 jest.setTimeout(60_000);
 
-const checker = createDocChecker({ timeBudgetMs: 500, workers: 1 });
-afterAll(() => checker.close());
+const workers = createWorkerPool({ timeBudgetMs: 500, workers: 1 });
+afterAll(() => workers.close());
 
 const FILLED = fixture("docs/filled-design-doc.md");
 
 test("a worker's report is the one the engine gives in process", async () => {
   const engine = engineFor();
   expect(
-    await checker.run("check", "docs/design/a.md", FILLED, engine),
+    await workers.run("check", "docs/design/a.md", FILLED, engine),
   ).toEqual({
     ok: true,
     value: checkDesignDoc("docs/design/a.md", FILLED, engine),
   });
-  expect(await checker.run("setStatus", FILLED, "Approved")).toEqual({
+  expect(await workers.run("setStatus", FILLED, "Approved")).toEqual({
     ok: true,
     value: FILLED.replace("**Status:** In Review", "**Status:** Approved"),
   });
@@ -30,7 +30,7 @@ test("the event loop keeps turning while a worker is stuck on a pathological doc
   const timer = setInterval(() => {
     ticks += 1;
   }, 10);
-  const result = await checker.run(
+  const result = await workers.run(
     "check",
     "docs/design/x.md",
     GENERATED_HOSTILE_DOCS["nested-brackets.md"](),
@@ -46,8 +46,7 @@ test("the event loop keeps turning while a worker is stuck on a pathological doc
 });
 
 test("a task that throws answers with its message, and the worker carries on", async () => {
-  const replaced = checker.replaced;
-  const broken = await checker.run(
+  const broken = await workers.run(
     "check",
     "docs/design/x.md",
     FILLED,
@@ -58,8 +57,7 @@ test("a task that throws answers with its message, and the worker carries on", a
   expect(broken).toMatchObject({
     reason: expect.stringMatching(/^could not be checked: /u),
   });
-  expect(checker.replaced).toBe(replaced);
-  expect(await checker.run("status", FILLED, [])).toEqual({
+  expect(await workers.run("status", FILLED, [])).toEqual({
     ok: true,
     value: undefined,
   });
@@ -68,7 +66,7 @@ test("a task that throws answers with its message, and the worker carries on", a
 test("tasks queue for a free worker and each gets its own answer", async () => {
   const statuses = ["WIP", "In Review", "Approved", "Obsolete"];
   const results = await Promise.all(
-    statuses.map((status) => checker.run("setStatus", FILLED, status)),
+    statuses.map((status) => workers.run("setStatus", FILLED, status)),
   );
   expect(
     results.map((result) =>
@@ -78,7 +76,7 @@ test("tasks queue for a free worker and each gets its own answer", async () => {
 });
 
 test("after close, tasks answer that the server is stopping", async () => {
-  const closing = createDocChecker({ timeBudgetMs: 500, workers: 1 });
+  const closing = createWorkerPool({ timeBudgetMs: 500, workers: 1 });
   const queued = closing.run("status", FILLED, []);
   await closing.close();
   expect(await queued).toEqual({

@@ -16,7 +16,7 @@ import {
 
 /**
  * Everything the App does that parses a doc or a repo's template. Each runs in a worker
- * thread within a time budget (see doc-checker.ts): some Markdown takes micromark seconds to
+ * thread within a time budget (see worker-pool.ts): some Markdown takes micromark seconds to
  * parse.
  */
 export const DOC_TASKS = {

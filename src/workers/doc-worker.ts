@@ -1,4 +1,4 @@
-/** A worker thread that runs doc tasks for the pool in doc-checker.ts, one at a time. */
+/** A worker thread that runs doc tasks for the pool in worker-pool.ts, one at a time. */
 import { parentPort } from "node:worker_threads";
 import { DOC_TASKS, type DocTaskName } from "./doc-tasks.js";
 
