@@ -1,18 +1,14 @@
 import { WRITER_ROLES, type StatusRule } from "../config/status-rules.js";
 import type { GitHubClient } from "./client.js";
 
-/** Whether a user may set a status under its rule. */
-export type PermissionCheck = (
-  user: string,
-  rule: StatusRule,
-) => Promise<boolean>;
-
 /**
  * Checks users against status rules: by default their role on the repository (write, maintain
  * or admin), else the users and teams the rule names (teams through membership). Answers are
  * remembered for the run, so each user costs at most one call per question.
  */
-export function createPermissionCheck(client: GitHubClient): PermissionCheck {
+export function createMayUserSet(
+  client: GitHubClient,
+): (user: string, rule: StatusRule) => Promise<boolean> {
   const roles = new Map<string, Promise<string | undefined>>();
   const teams = new Map<string, Promise<boolean>>();
   const roleOf = (user: string): Promise<string | undefined> => {

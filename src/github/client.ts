@@ -1,7 +1,5 @@
+import { RequestError } from "@octokit/request-error";
 import type { Context } from "probot";
-import type { LabelStyle } from "../config/read-statuses.js";
-import type { PlannedComment } from "../report/plan-comment.js";
-import type { Annotation } from "../report/render-check-run.js";
 
 /** The Octokit client Probot gives each event. */
 export type Octokit = Context["octokit"];
@@ -34,16 +32,6 @@ export interface ChangedFile {
   /** The file's diff hunks; undefined when GitHub shows none (too large, binary). */
   patch: string | undefined;
 }
-
-/** A file's text on a branch, with the blob sha an update must name. */
-export interface BranchFile {
-  /** Undefined when the file is not UTF-8 text, which the bot will not rewrite. */
-  text: string | undefined;
-  sha: string;
-}
-
-// A status commit writes back every byte it read, a byte order mark included.
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** A submitted review, as far as approvals go. */
 export interface Review {
@@ -79,9 +67,35 @@ export type ConfigFile =
   { kind: "file"; text: string } | { kind: "absent" } | { kind: "forbidden" };
 
 /** A git blob's bytes. */
-export interface Blob {
+export interface GitBlob {
   size: number;
   bytes: Uint8Array;
+}
+
+/** A comment on the PR's conversation. */
+export interface ExistingComment {
+  id: number;
+  body: string;
+  createdAt: string;
+  /** The GitHub App that wrote it, if any. */
+  appId: number | undefined;
+}
+
+/** A label as the PR shows it. */
+export interface IssueLabel {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** A line of a check run's output that points at a file. */
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "failure" | "warning";
+  title: string;
+  message: string;
 }
 
 /** A `Design docs` check run already on a commit. */
@@ -100,31 +114,45 @@ export interface NewCheckRun {
   conclusion: "success" | "failure" | "neutral";
   title: string;
   summary: string;
-  annotations: Annotation[];
+  annotations: CheckRunAnnotation[];
 }
+
+/** A file's text at a ref, with the blob sha an update must name. */
+export interface RepoFile {
+  /** Undefined when the file is not UTF-8 text, which the bot will not read or rewrite. */
+  text: string | undefined;
+  sha: string;
+}
+
+/** What became of a commit updating a file. */
+export type PutFileResult =
+  | {
+      kind: "committed";
+      commitSha: string | undefined;
+      blobSha: string | undefined;
+    }
+  /** The sha named is not the file's on the branch (409): read it again and retry. */
+  | { kind: "stale" }
+  /** The bot may not write there (403, 404): read-only contents, or a branch rule. */
+  | { kind: "forbidden" };
 
 /** The few GitHub calls the PR handler makes, for one PR of one repository. */
 export interface GitHubClient {
   getPullRequest(): Promise<PullRequestState>;
   listChangedFiles(): Promise<ChangedFile[]>;
-  getBlob(sha: string): Promise<Blob>;
-  /** A file's text on the default branch, or undefined when there is none. */
-  getFile(path: string): Promise<string | undefined>;
+  getBlob(sha: string): Promise<GitBlob>;
+  /** A file at a branch or commit (the default branch without `ref`), or undefined when absent. */
+  getFile(path: string, ref?: string): Promise<RepoFile | undefined>;
   /** A config file on a repository's default branch, this one or another of the owner's. */
   getConfigFile(owner: string, repo: string, path: string): Promise<ConfigFile>;
-  /** A file at a branch or commit, or undefined when it does not exist there. */
-  getFileAt(path: string, ref: string): Promise<BranchFile | undefined>;
-  /**
-   * Commits a new version of a file on a branch; fails with 409 when `sha` is stale. Returns
-   * the new commit's sha and the file's new blob sha.
-   */
+  /** Commits a new version of a file on a branch, replacing the blob `sha`. */
   putFile(file: {
     path: string;
     branch: string;
     text: string;
     sha: string;
     message: string;
-  }): Promise<{ commitSha: string | undefined; blobSha: string | undefined }>;
+  }): Promise<PutFileResult>;
   /** A user's role on the repository (`admin`, `maintain`, `write`, `triage`, `read`), if any. */
   getPermission(user: string): Promise<string | undefined>;
   isTeamMember(org: string, slug: string, user: string): Promise<boolean>;
@@ -133,18 +161,20 @@ export interface GitHubClient {
   listCommits(): Promise<PullRequestCommit[]>;
   /** Labels added and removed on the PR, oldest first. */
   listLabelEvents(): Promise<LabelEvent[]>;
-  /** One review on `commitId` holding line comments; false when GitHub refused a line (422). */
+  /** One review on `commitId` holding line comments; "refused" when GitHub refused a line (422). */
   createReview(review: {
     commitId: string;
     comments: { path: string; line: number; body: string }[];
-  }): Promise<boolean>;
-  listComments(): Promise<PlannedComment[]>;
+  }): Promise<"posted" | "refused">;
+  listComments(): Promise<ExistingComment[]>;
   createComment(body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
+  /** Deletes a comment; one already gone is no error. */
   deleteComment(id: number): Promise<void>;
   /** Adds labels to the PR (GitHub creates missing ones, grey); returns the PR's labels. */
-  addLabels(names: string[]): Promise<LabelStyle[]>;
-  updateLabel(style: LabelStyle): Promise<void>;
+  addLabels(names: string[]): Promise<IssueLabel[]>;
+  updateLabel(label: IssueLabel): Promise<void>;
+  /** Takes a label off the PR; one already off is no error. */
   removeLabel(name: string): Promise<void>;
   /** This app's check runs of that name on a commit. */
   listCheckRuns(headSha: string, name: string): Promise<ExistingCheckRun[]>;
@@ -152,7 +182,7 @@ export interface GitHubClient {
   addAnnotations(
     id: number,
     run: Pick<NewCheckRun, "title" | "summary">,
-    annotations: Annotation[],
+    annotations: CheckRunAnnotation[],
   ): Promise<void>;
 }
 
@@ -214,92 +244,79 @@ export function createGitHubClient(
           : Buffer.from(data.content, "utf8");
       return { size: data.size ?? bytes.length, bytes };
     },
-    async getFile(path) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...repo, path });
-        if (Array.isArray(data) || data.type !== "file") return undefined;
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error) {
-        if (statusOf(error) === 404) return undefined;
-        throw error;
-      }
+    async getFile(path, ref) {
+      const { data } = await absentOn404(() =>
+        octokit.rest.repos.getContent({
+          ...repo,
+          path,
+          ...(ref === undefined ? {} : { ref }),
+        }),
+      );
+      if (!data || Array.isArray(data) || data.type !== "file")
+        return undefined;
+      return { text: decodeText(data.content), sha: data.sha };
     },
     async getConfigFile(owner, name, path) {
       try {
-        const { data } = await octokit.rest.repos.getContent({
-          owner,
-          repo: name,
-          path,
-          mediaType: { format: "raw" },
-        });
+        const { data } = await absentOn404(() =>
+          octokit.rest.repos.getContent({
+            owner,
+            repo: name,
+            path,
+            mediaType: { format: "raw" },
+          }),
+        );
         // Raw text for a file; a JSON listing for a directory or a submodule.
         return typeof data === "string"
           ? { kind: "file", text: data }
           : { kind: "absent" };
       } catch (error) {
-        const status = statusOf(error);
-        if (status === 404) return { kind: "absent" };
-        if (status === 403 && !isRateLimited(error))
+        if (statusOf(error) === 403 && !isRateLimited(error))
           return { kind: "forbidden" };
         throw error;
       }
     },
-    async getFileAt(path, ref) {
+    async putFile(file) {
       try {
-        const { data } = await octokit.rest.repos.getContent({
+        const { data } = await octokit.rest.repos.createOrUpdateFileContents({
           ...repo,
-          path,
-          ref,
+          path: file.path,
+          branch: file.branch,
+          sha: file.sha,
+          message: file.message,
+          content: Buffer.from(file.text, "utf8").toString("base64"),
         });
-        if (Array.isArray(data) || data.type !== "file") return undefined;
-        let text: string | undefined;
-        try {
-          text = strictUtf8.decode(Buffer.from(data.content, "base64"));
-        } catch {
-          text = undefined;
-        }
-        return { text, sha: data.sha };
+        return {
+          kind: "committed",
+          commitSha: data.commit.sha,
+          blobSha: data.content?.sha,
+        };
       } catch (error) {
-        if (statusOf(error) === 404) return undefined;
+        const status = statusOf(error);
+        if (status === 409) return { kind: "stale" };
+        if ((status === 403 && !isRateLimited(error)) || status === 404)
+          return { kind: "forbidden" };
         throw error;
       }
-    },
-    async putFile(file) {
-      const { data } = await octokit.rest.repos.createOrUpdateFileContents({
-        ...repo,
-        path: file.path,
-        branch: file.branch,
-        sha: file.sha,
-        message: file.message,
-        content: Buffer.from(file.text, "utf8").toString("base64"),
-      });
-      return { commitSha: data.commit.sha, blobSha: data.content?.sha };
     },
     async getPermission(user) {
-      try {
-        const { data } =
-          await octokit.rest.repos.getCollaboratorPermissionLevel({
-            ...repo,
-            username: user,
-          });
-        return data.role_name;
-      } catch (error) {
-        if (statusOf(error) === 404) return undefined;
-        throw error;
-      }
+      const { data } = await absentOn404(() =>
+        octokit.rest.repos.getCollaboratorPermissionLevel({
+          ...repo,
+          username: user,
+        }),
+      );
+      return data?.role_name;
     },
     async isTeamMember(org, slug, user) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+      const { data } = await absentOn404(() =>
+        octokit.rest.teams.getMembershipForUserInOrg({
           org,
           team_slug: slug,
           username: user,
-        });
-        return data.state === "active";
-      } catch (error) {
-        if (statusOf(error) === 404) return false;
-        throw error;
-      }
+        }),
+      );
+      return data?.state === "active";
     },
     async listReviews() {
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -366,10 +383,10 @@ export function createGitHubClient(
             side: "RIGHT",
           })),
         });
-        return true;
+        return "posted";
       } catch (error) {
         // 422: a line is not part of the diff, so no comment can sit on it.
-        if (statusOf(error) === 422) return false;
+        if (statusOf(error) === 422) return "refused";
         throw error;
       }
     },
@@ -396,7 +413,7 @@ export function createGitHubClient(
       });
     },
     async deleteComment(id) {
-      await ignoreStatus(404, () =>
+      await absentOn404(() =>
         octokit.rest.issues.deleteComment({ ...repo, comment_id: id }),
       );
     },
@@ -416,11 +433,11 @@ export function createGitHubClient(
         description: label.description ?? "",
       }));
     },
-    async updateLabel(style) {
-      await octokit.rest.issues.updateLabel({ ...repo, ...style });
+    async updateLabel(label) {
+      await octokit.rest.issues.updateLabel({ ...repo, ...label });
     },
     async removeLabel(name) {
-      await ignoreStatus(404, () =>
+      await absentOn404(() =>
         octokit.rest.issues.removeLabel({ ...issue, name }),
       );
     },
@@ -466,21 +483,42 @@ export function createGitHubClient(
   };
 }
 
-/** The HTTP status of an Octokit request error. */
+/** The HTTP status GitHub answered a failed request with; undefined for other errors. */
 export function statusOf(error: unknown): number | undefined {
-  return typeof error === "object" &&
-    error !== null &&
-    "status" in error &&
-    typeof error.status === "number"
-    ? error.status
-    : undefined;
+  return error instanceof RequestError ? error.status : undefined;
+}
+
+/**
+ * A request whose 404 means "there is none": its response without data then. Every other
+ * error is thrown.
+ */
+async function absentOn404<T>(
+  call: () => Promise<{ data: T }>,
+): Promise<{ data: T | undefined }> {
+  try {
+    return await call();
+  } catch (error) {
+    if (statusOf(error) === 404) return { data: undefined };
+    throw error;
+  }
+}
+
+// A status commit writes back every byte it read, a byte order mark included.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A file's base64 content as text; undefined when it is not UTF-8. */
+function decodeText(base64: string): string | undefined {
+  try {
+    return strictUtf8.decode(Buffer.from(base64, "base64"));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a 403 or 429 is GitHub's rate limit (a fault to retry later), not a refusal. */
 function isRateLimited(error: unknown): boolean {
-  const headers = (
-    error as { response?: { headers?: Record<string, unknown> } }
-  ).response?.headers;
+  const headers =
+    error instanceof RequestError ? error.response?.headers : undefined;
   return (
     headers?.["retry-after"] !== undefined ||
     headers?.["x-ratelimit-remaining"] === "0"
@@ -489,8 +527,8 @@ function isRateLimited(error: unknown): boolean {
 
 /** Whether GitHub refused a request because a resource it would create already exists. */
 function isAlreadyExists(error: unknown): boolean {
-  if (statusOf(error) !== 422) return false;
-  const data = (error as { response?: { data?: unknown } }).response?.data;
+  if (!(error instanceof RequestError) || error.status !== 422) return false;
+  const data = error.response?.data;
   const errors =
     typeof data === "object" && data !== null && "errors" in data
       ? data.errors
@@ -505,15 +543,4 @@ function isAlreadyExists(error: unknown): boolean {
         entry.code === "already_exists",
     )
   );
-}
-
-async function ignoreStatus(
-  status: number,
-  call: () => Promise<unknown>,
-): Promise<void> {
-  try {
-    await call();
-  } catch (error) {
-    if (statusOf(error) !== status) throw error;
-  }
 }

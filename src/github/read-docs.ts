@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { Blob } from "./client.js";
+import type { GitBlob } from "./client.js";
 
 /** A doc's blob, read: its text, or the reason it cannot be read. */
 export type ReadBlob =
@@ -23,7 +23,7 @@ export function createDocCache(maxBytes = 64 * 1024 * 1024): DocCache {
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes a blob; bytes that are not UTF-8 text are a reason, not an error. */
-export function readBlob(blob: Blob): ReadBlob {
+export function readBlob(blob: GitBlob): ReadBlob {
   let text: string;
   try {
     text = decoder.decode(blob.bytes);

@@ -1,13 +1,10 @@
 import picomatch from "picomatch";
-import type { WorkerPool } from "../workers/worker-pool.js";
 import { ownValue } from "../config/own-value.js";
 import {
   DEFAULT_STATUS_RULE,
   isRestricted,
   type StatusRule,
 } from "../config/status-rules.js";
-import type { PermissionCheck } from "../github/check-permission.js";
-import type { GitHubClient } from "../github/client.js";
 import {
   approvalsNeeded,
   type StatusMove,
@@ -16,37 +13,16 @@ import {
   findStatusSettings,
   lastLabeledBy,
   latestApprovals,
-  type LabelRecord,
   type StatusSetting,
 } from "../report/count-approvals.js";
-import type { PullRequestSnapshot } from "./gather-pull-request.js";
 import type { DocFile } from "./read-doc-reports.js";
-
-/** A status someone allowed asked for by label, which the docs do not say yet. */
-export interface PendingStatus {
-  status: string;
-  by: string;
-}
-
-/** What the approvals read needs besides the snapshot. */
-export interface ApprovalReads {
-  client: GitHubClient;
-  workers: WorkerPool;
-  mayUserSet: PermissionCheck;
-  /** The PR's label events, read once per run. */
-  labelEvents: () => Promise<LabelRecord[]>;
-  /** The login of this app's bot user, whose signed commits are the bot's own. */
-  botLogin: () => Promise<string>;
-  /** What this run itself did for a status label, from the signed webhook that asked. */
-  thisRun: { set?: SetThisRun; pending?: PendingStatus };
-}
-
-/** Docs this run's own commits set to `status`, for the label's sender. */
-export interface SetThisRun {
-  status: string;
-  by: string;
-  paths: readonly string[];
-}
+import type { RunContext } from "./run-context.js";
+import type {
+  Approvals,
+  PendingStatus,
+  PullRequestRead,
+  StatusesWritten,
+} from "./snapshot.js";
 
 /**
  * Who approved each doc's move into a restricted status, and whether a remembered pending
@@ -55,19 +31,22 @@ export interface SetThisRun {
  * answer needs: nothing without a restricted move or a pending status.
  */
 export async function gatherApprovals(
-  snapshot: PullRequestSnapshot,
-  reads: ApprovalReads,
-): Promise<{ moves: StatusMove[]; pending: PendingStatus | undefined }> {
+  run: RunContext,
+  read: PullRequestRead,
+  written: StatusesWritten | undefined,
+): Promise<Approvals> {
   const [moves, pending] = await Promise.all([
-    statusMoves(snapshot, reads),
-    pendingStatus(snapshot, reads),
+    statusMoves(read, run, written?.set),
+    // The run's own status writes say what is pending now.
+    written ? written.pending : pendingStatus(read, run),
   ]);
   return { moves, pending };
 }
 
 async function statusMoves(
-  snapshot: PullRequestSnapshot,
-  reads: ApprovalReads,
+  snapshot: PullRequestRead,
+  reads: RunContext,
+  set: StatusesWritten["set"] | undefined,
 ): Promise<StatusMove[]> {
   const { config } = snapshot;
   const isDoc = picomatch(config.paths, { dot: true });
@@ -111,7 +90,6 @@ async function statusMoves(
   return Promise.all(
     pending.map(async ({ doc, status, before, rule }) => {
       const approvedBy = await allowed(reviewers, rule, reads.mayUserSet);
-      const set = reads.thisRun.set;
       if (set?.status === status && set.paths.includes(doc.path))
         approvedBy.push(set.by);
       if (countPeople(approvedBy) < approvalsNeeded(rule)) {
@@ -133,7 +111,7 @@ function covers(
   setting: StatusSetting,
   doc: DocFile,
   status: string,
-  config: PullRequestSnapshot["config"],
+  config: PullRequestRead["config"],
 ): boolean {
   return (
     setting.path === doc.path &&
@@ -144,11 +122,11 @@ function covers(
 
 /** The doc's Status at the PR's base; a doc too complex to read there has none. */
 async function baseStatus(
-  snapshot: PullRequestSnapshot,
-  reads: ApprovalReads,
+  snapshot: PullRequestRead,
+  reads: RunContext,
   path: string,
 ): Promise<string | undefined> {
-  const base = await reads.client.getFileAt(path, snapshot.pr.baseSha);
+  const base = await reads.client.getFile(path, snapshot.pr.baseSha);
   if (base?.text === undefined) return undefined;
   const status = await reads.workers.run(
     "status",
@@ -165,10 +143,9 @@ async function baseStatus(
  * on nothing and is dropped.
  */
 async function pendingStatus(
-  snapshot: PullRequestSnapshot,
-  reads: ApprovalReads,
+  snapshot: PullRequestRead,
+  reads: RunContext,
 ): Promise<PendingStatus | undefined> {
-  if (reads.thisRun.pending) return reads.thisRun.pending;
   const status = snapshot.state.pending?.status;
   const label = snapshot.statusLabels.find((entry) => entry.status === status);
   if (
@@ -194,7 +171,7 @@ function countPeople(logins: readonly string[]): number {
 async function allowed(
   users: readonly string[],
   rule: StatusRule,
-  mayUserSet: PermissionCheck,
+  mayUserSet: RunContext["mayUserSet"],
 ): Promise<string[]> {
   const checked = await Promise.all(
     users.map(async (user) => ((await mayUserSet(user, rule)) ? [user] : [])),

@@ -1,195 +1,110 @@
-import type { WorkerPool } from "../workers/worker-pool.js";
-import { createEngine } from "../config/create-engine.js";
-import type { Config, ConfigError } from "../config/parse-config.js";
-import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
+import type { StatusLabel } from "../config/status-labels.js";
 import {
   MAX_LISTED_FILES,
-  type ExistingCheckRun,
-  type GitHubClient,
+  type ExistingComment,
   type PullRequestState,
 } from "../github/client.js";
-import { loadConfig, loadTemplates } from "../github/load-settings.js";
-import type { DocCache, ReadBlob } from "../github/read-docs.js";
-import { decodeState, type CommentState } from "../report/comment-state.js";
-import {
-  findChecklistComments,
-  type PlannedComment,
-} from "../report/plan-comment.js";
+import { decodeState } from "../report/comment-state.js";
+import { findChecklistComments } from "../report/plan-comment.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
-import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
-import type { Template } from "../templates/types.js";
-import { relaxReport, type DocReport } from "../validate/check-design-doc.js";
-import type { StatusDefinition } from "../validate/options.js";
+import { gatherApprovals } from "./gather-approvals.js";
+import { gatherLabel } from "./gather-label.js";
+import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
 import {
+  checkDocs,
   readDoc,
-  reportOf,
   selectDocs,
-  vocabularyOf,
   type DocFile,
 } from "./read-doc-reports.js";
+import type { RunContext, RunEvent, RunTarget } from "./run-context.js";
+import type {
+  LabelFacts,
+  PullRequestRead,
+  PullRequestSnapshot,
+  Skipped,
+  StatusesWritten,
+} from "./snapshot.js";
 
-/** What every read of one run shares. */
-export interface RunContext {
-  client: GitHubClient;
-  cache: DocCache;
-  /** Parses and checks docs in worker threads, within a time budget. */
-  workers: WorkerPool;
-  /** This app's id: its own comments are the ones it may edit. */
-  appId: number;
-  /** The login of this app's bot user. */
-  botLogin: () => Promise<string>;
-  today: string;
-}
-
-/** The repo's config, and everything wrong with it. */
-export interface LoadedConfig {
-  config: Config;
-  errors: ConfigError[];
-  /**
-   * The templates the config names, read once when first asked for: the built-ins at no
-   * cost, the repo's own from its default branch.
-   */
-  templates(): Promise<{ templates: Template[]; errors: ConfigError[] }>;
-}
-
-/** Reads the repo's config from its default branch, its templates when first needed. */
-export async function loadRepoConfig(
+/**
+ * Reads everything the decision on the PR needs. After the run's own status commits
+ * (`written`), reads the PR again at their head, taking their blobs as they are: GitHub's file
+ * list may lag behind them for a moment.
+ */
+export async function gatherPullRequest(
   run: RunContext,
-  owner: string,
-  repo: string,
-): Promise<LoadedConfig> {
-  const loaded = await loadConfig(run.client, owner, repo);
-  let templates: ReturnType<LoadedConfig["templates"]> | undefined;
-  return {
-    ...loaded,
-    templates: () =>
-      (templates ??= loadTemplates(
-        loaded.config,
-        (path) => run.client.getFile(path),
-        (ref, source) => run.workers.run("template", ref, source),
-      )),
-  };
+  loading: Promise<LoadedConfig>,
+  target: RunTarget,
+  event: RunEvent,
+  written?: StatusesWritten,
+): Promise<PullRequestSnapshot | Skipped> {
+  const loaded = await loading;
+  const statusLabel =
+    event.kind === "label"
+      ? await statusLabelNamed(loaded, event.label)
+      : undefined;
+  if (event.kind === "label" && !statusLabel)
+    return { skipped: "not a status label" };
+  const read = await readAtHead(run, loaded, { target, event, written });
+  if ("skipped" in read) return read;
+  let label: LabelFacts | undefined;
+  if (event.kind === "label" && statusLabel && !written && takesLabels(read)) {
+    if (event.action === "labeled" && !carries(read.pr, statusLabel))
+      return { skipped: "label already gone" };
+    label = await gatherLabel(run, read, {
+      label: statusLabel,
+      action: event.action,
+      sender: event.sender,
+      eventHeadSha: target.headSha,
+    });
+  }
+  const approvals = await gatherApprovals(run, read, written);
+  return { ...read, approvals, label };
 }
 
-/** The repo's Status vocabulary and the status labels made of it. */
-export async function statusLabelsFor(
-  loaded: LoadedConfig,
-): Promise<{ vocabulary: StatusDefinition[]; statusLabels: StatusLabel[] }> {
-  const { templates } = await loaded.templates();
-  const vocabulary = vocabularyOf(loaded.config, templates);
-  return {
-    vocabulary,
-    statusLabels: statusLabelsOf(
-      vocabulary.map((status) => status.name),
-      loaded.config.labels,
-    ),
-  };
-}
-
-/** Everything one run decides from, read from GitHub at one head of the PR. */
-export interface PullRequestSnapshot {
-  config: Config;
-  /** The config's errors and the templates'. */
-  errors: ConfigError[];
-  vocabulary: StatusDefinition[];
-  statusLabels: StatusLabel[];
-  pr: PullRequestState;
-  docs: DocFile[];
-  /** One per doc, in the same order. */
-  reports: DocReport[];
-  /** This app's checklist comments, oldest first. */
-  ours: PlannedComment[];
-  /** Whether the bot has reported on this PR before: its comment, or a status label it put on. */
-  reported: boolean;
-  /** What the checklist comment remembers: a cache, trusted only where GitHub confirms it. */
-  state: CommentState;
-  /** The `Design docs` check runs on `pr.headSha`. */
-  checkRuns: ExistingCheckRun[];
-  /** Set when GitHub's file list stops short of the PR's files: how many it listed of all. */
-  truncated: { listed: number; total: number } | undefined;
-}
-
-/** Commits the run itself made: GitHub's file list and PR may lag behind them for a moment. */
-export interface OwnCommits {
-  headSha: string;
-  blobs: Record<string, string>;
-}
-
-/** A run that stops before deciding anything, and why (the log line's outcome). */
-export interface Skipped {
-  skipped: "no design docs" | "skipped: closed" | "skipped: draft";
+/** What a read is for. */
+interface ReadFor {
+  target: RunTarget;
+  event: RunEvent;
+  written: StatusesWritten | undefined;
 }
 
 /** How many times a head that moved on while it was read is read again. */
 const MAX_REREADS = 2;
 
 /**
- * Reads the PR for one decision: config, files and comments first, then (when there is
- * anything to report) the PR itself, the templates, each doc's blob and the check runs on the
- * head; then checks each doc in a worker. When a push landed while reading, it starts again
- * from the new head (at most twice), so the verdict written on a head is that head's. After
- * the run's own commits (`own`), their head and blobs are taken as they are.
+ * The PR at one head: files and comments first, then (when there is anything to report) the
+ * PR itself, the templates, each doc's blob and the check runs on the head, each doc then
+ * checked in a worker. When a push landed while reading, it starts again from the new head
+ * (at most twice), so the verdict written on a head is that head's.
  */
-export async function gatherPullRequest(
+async function readAtHead(
   run: RunContext,
-  loading: Promise<LoadedConfig>,
-  target: {
-    headSha: string;
-    /** The labels the event's payload shows. */
-    payloadLabels: readonly string[];
-    /** Known to have been reported on, whatever the comments and labels show. */
-    reported: boolean;
-    own?: OwnCommits;
-  },
-): Promise<PullRequestSnapshot | Skipped> {
-  const { client } = run;
-  let headSha = target.own?.headSha ?? target.headSha;
+  loaded: LoadedConfig,
+  { target, event, written }: ReadFor,
+): Promise<PullRequestRead | Skipped> {
+  const own = written?.own;
+  let headSha = own?.headSha ?? target.headSha;
   for (let reread = 0; ; reread += 1) {
-    const [loaded, files, comments] = await Promise.all([
-      loading,
-      client.listChangedFiles(),
-      client.listComments(),
-    ]);
+    const listed = await readListed(run, loaded, { target, event, written });
+    if ("skipped" in listed) return listed;
     const { config } = loaded;
-    const ours = findChecklistComments(comments, run.appId);
-    const docs = selectDocs(files, config.paths).map((file) => ({
-      ...file,
-      sha: target.own?.blobs[file.path] ?? file.sha,
-    }));
-    const reported =
-      target.reported ||
-      ours.length > 0 ||
-      (docs.length === 0 &&
-        target.payloadLabels.length > 0 &&
-        (await putOnByBot(
-          run,
-          (await statusLabelsFor(loaded)).statusLabels,
-          target.payloadLabels,
-        )));
-    const mayBeTruncated = files.length >= MAX_LISTED_FILES;
-    if (
-      docs.length === 0 &&
-      !reported &&
-      config.checkRun !== "always" &&
-      !mayBeTruncated
-    )
-      return { skipped: "no design docs" };
-
-    const [read, templates, labels, blobs, checkRuns] = await Promise.all([
-      client.getPullRequest(),
+    const wantsCheckRuns =
+      config.checkRun !== false || config.mode === "dry-run";
+    const [fetched, templates, labels, blobs, checkRuns] = await Promise.all([
+      run.client.getPullRequest(),
       loaded.templates(),
       statusLabelsFor(loaded),
       Promise.all(
-        docs.map((doc) =>
-          readDoc(client, run.cache, doc.sha, config.maxFileSize),
+        listed.docs.map((doc) =>
+          readDoc(run.client, run.cache, doc.sha, config.maxFileSize),
         ),
       ),
-      config.checkRun !== false || config.mode === "dry-run"
-        ? client.listCheckRuns(headSha, CHECK_RUN_NAME)
+      wantsCheckRuns
+        ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME)
         : Promise.resolve([]),
     ]);
-    const pr = target.own ? { ...read, headSha: target.own.headSha } : read;
-    if (!target.own && pr.headSha !== headSha && reread < MAX_REREADS) {
+    const pr = own ? { ...fetched, headSha: own.headSha } : fetched;
+    if (!own && pr.headSha !== headSha && reread < MAX_REREADS) {
       // A push landed after this event: the file list read above may be the older head's
       // or the newer one's. Start again from the head just read.
       headSha = pr.headSha;
@@ -198,33 +113,80 @@ export async function gatherPullRequest(
     if (!pr.open) return { skipped: "skipped: closed" };
     if (pr.draft && config.drafts === "skip")
       return { skipped: "skipped: draft" };
-
-    const reports = await checkDocs(run, config, templates.templates, pr, {
-      docs,
-      blobs,
-    });
     return {
       config,
       errors: [...loaded.errors, ...templates.errors],
       ...labels,
       pr,
-      docs,
-      reports,
-      ours,
-      reported,
-      state: decodeState(ours[0]?.body ?? ""),
+      docs: listed.docs,
+      reports: await checkDocs(run, config, templates.templates, pr, {
+        docs: listed.docs,
+        blobs,
+      }),
+      ours: listed.ours,
+      reported: listed.reported,
+      state: decodeState(listed.ours[0]?.body ?? ""),
       checkRuns:
-        headSha === pr.headSha
+        headSha === pr.headSha || !wantsCheckRuns
           ? checkRuns
-          : config.checkRun !== false || config.mode === "dry-run"
-            ? await client.listCheckRuns(pr.headSha, CHECK_RUN_NAME)
-            : [],
+          : await run.client.listCheckRuns(pr.headSha, CHECK_RUN_NAME),
       truncated:
-        mayBeTruncated && pr.changedFiles > files.length
-          ? { listed: files.length, total: pr.changedFiles }
+        listed.mayBeTruncated && pr.changedFiles > listed.files
+          ? { listed: listed.files, total: pr.changedFiles }
           : undefined,
     };
   }
+}
+
+/**
+ * The PR's changed docs and this app's comments, and whether there is anything to report:
+ * a PR without design docs that the bot never reported on is left alone, unless the repo
+ * wants a check run on every PR or the file list may have stopped short.
+ */
+async function readListed(
+  run: RunContext,
+  loaded: LoadedConfig,
+  { target, event, written }: ReadFor,
+): Promise<
+  | {
+      docs: DocFile[];
+      ours: ExistingComment[];
+      reported: boolean;
+      files: number;
+      mayBeTruncated: boolean;
+    }
+  | Skipped
+> {
+  const [files, comments] = await Promise.all([
+    run.client.listChangedFiles(),
+    run.client.listComments(),
+  ]);
+  const { config } = loaded;
+  const ours = findChecklistComments(comments, run.appId);
+  const docs = selectDocs(files, config.paths).map((file) => ({
+    ...file,
+    sha: written?.own?.blobs[file.path] ?? file.sha,
+  }));
+  const reported =
+    // Someone re-ran this app's check: the bot has reported on the PR.
+    event.kind === "rerun" ||
+    ours.length > 0 ||
+    (docs.length === 0 &&
+      target.labels.length > 0 &&
+      (await putOnByBot(
+        run,
+        (await statusLabelsFor(loaded)).statusLabels,
+        target.labels,
+      )));
+  const mayBeTruncated = files.length >= MAX_LISTED_FILES;
+  if (
+    docs.length === 0 &&
+    !reported &&
+    config.checkRun !== "always" &&
+    !mayBeTruncated
+  )
+    return { skipped: "no design docs" };
+  return { docs, ours, reported, files: files.length, mayBeTruncated };
 }
 
 /**
@@ -244,10 +206,7 @@ async function putOnByBot(
       statusLabels.some((label) => label.name.toLowerCase() === name),
     );
   if (names.length === 0) return false;
-  const [events, bot] = await Promise.all([
-    run.client.listLabelEvents(),
-    run.botLogin(),
-  ]);
+  const [events, bot] = await Promise.all([run.labelEvents(), run.botLogin()]);
   return names.some((name) => {
     const latest = events
       .filter(
@@ -259,30 +218,27 @@ async function putOnByBot(
   });
 }
 
-/** Each doc's report, checked by a worker; on a draft PR with `drafts: wip`, relaxed. */
-async function checkDocs(
-  run: RunContext,
-  config: Config,
-  templates: Template[],
-  pr: PullRequestState,
-  read: { docs: readonly DocFile[]; blobs: readonly ReadBlob[] },
-): Promise<DocReport[]> {
-  const engine = createEngine(
-    config,
-    templates,
-    loadBuiltinTemplates()[0] as Template,
-    run.today,
+/** The status label a label event names, if it names one. */
+async function statusLabelNamed(
+  loaded: LoadedConfig,
+  name: string,
+): Promise<StatusLabel | undefined> {
+  const { statusLabels } = await statusLabelsFor(loaded);
+  return statusLabels.find(
+    (entry) => entry.name.toLowerCase() === name.toLowerCase(),
   );
-  return Promise.all(
-    read.docs.map(async (doc, index) => {
-      const report = await reportOf(
-        doc.path,
-        read.blobs[index] as ReadBlob,
-        config,
-        engine,
-        run.workers,
-      );
-      return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
-    }),
+}
+
+/**
+ * Whether a status label may change the docs: not while the config is invalid (its report
+ * is all that is written) and not in dry-run mode (only a neutral check run is).
+ */
+function takesLabels(read: PullRequestRead): boolean {
+  return read.errors.length === 0 && read.config.mode === "live";
+}
+
+function carries(pr: PullRequestState, label: StatusLabel): boolean {
+  return pr.labels.some(
+    (name) => name.toLowerCase() === label.name.toLowerCase(),
   );
 }

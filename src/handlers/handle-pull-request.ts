@@ -5,11 +5,8 @@ import type { KeyedQueue } from "../github/keyed-queue.js";
 import type { DocCache } from "../github/read-docs.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 import { isGone, reportRunFailure } from "./report-failure.js";
-import {
-  runPullRequest,
-  type RunEvent,
-  type RunResult,
-} from "./run-pull-request.js";
+import type { RunEvent } from "./run-context.js";
+import { runPullRequest } from "./run-pull-request.js";
 
 /** What every PR event's handler shares within one process. */
 export interface HandlerState {
@@ -25,7 +22,7 @@ export interface HandlerState {
 
 type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
-type RunContext = PullRequestContext | Context<"check_run.rerequested">;
+type EventContext = PullRequestContext | Context<"check_run.rerequested">;
 
 /** The PR a run is for, the head sha and labels its event shows. */
 interface Target {
@@ -172,7 +169,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
  */
 async function runForPullRequest(
-  context: RunContext,
+  context: EventContext,
   target: Target,
   state: HandlerState,
   event: RunEvent,
@@ -185,71 +182,88 @@ async function runForPullRequest(
     context.log.debug(fields, "Ignored: sent by a bot");
     return;
   }
-  let apiCalls = 0;
-  const count = (): void => {
-    apiCalls += 1;
-  };
-  context.octokit.hook.before("request", count);
-  const started = performance.now();
+  const calls = countCalls(context);
   const client = createGitHubClient(context.octokit, {
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
     number: pr,
     appId: state.appId,
   });
+  const host = {
+    client,
+    cache: state.cache,
+    workers: state.workers,
+    appId: state.appId,
+    botLogin: state.botLogin,
+    today: state.today(),
+  };
+  const runTarget = {
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    headSha: target.headSha,
+    labels: target.labels,
+  };
   const progress = { headSha: target.headSha };
   try {
-    const result: RunResult = await state.queue.run(`${repo}#${pr}`, () =>
-      runPullRequest(
-        {
-          client,
-          cache: state.cache,
-          workers: state.workers,
-          appId: state.appId,
-          botLogin: state.botLogin,
-          today: state.today(),
-          owner: payload.repository.owner.login,
-          repo: payload.repository.name,
-          eventHeadSha: target.headSha,
-          payloadLabels: target.labels,
-          progress,
+    const result = await state.queue.run(`${repo}#${pr}`, () =>
+      runPullRequest(host, runTarget, event, progress).catch(
+        async (error: unknown) => {
+          // Within the PR's turn, so a later run's verdict is never overwritten by this one.
+          // On the latest head the run knew: after its own status commit, the bot's own
+          // synchronize is ignored, so that head would have no check run at all.
+          await reportRunFailure(
+            client,
+            { headSha: progress.headSha, deliveryId: context.id },
+            error,
+          ).catch((reportError: unknown) => {
+            context.log.warn(
+              { ...fields, err: reportError },
+              `${repo}#${pr}: could not report the failed run on the PR`,
+            );
+          });
+          throw error;
         },
-        event,
-      ).catch(async (error: unknown) => {
-        // Within the PR's turn, so a later run's verdict is never overwritten by this one.
-        // On the latest head the run knew: after its own status commit, the bot's own
-        // synchronize is ignored, so that head would have no check run at all.
-        await reportRunFailure(
-          client,
-          { headSha: progress.headSha, deliveryId: context.id },
-          error,
-        ).catch((reportError: unknown) => {
-          context.log.warn(
-            { ...fields, err: reportError },
-            `${repo}#${pr}: could not report the failed run on the PR`,
-          );
-        });
-        throw error;
-      }),
+      ),
     );
     context.log.info(
-      { ...fields, ...result, apiCalls, durationMs: elapsed(started) },
+      { ...fields, ...result, ...calls.done() },
       `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
     );
   } catch (error) {
-    const gone = isGone(error);
-    context.log[gone ? "info" : "error"](
-      { ...fields, err: error, apiCalls, durationMs: elapsed(started) },
-      gone
-        ? `${repo}#${pr}: gone (GitHub answered ${statusOf(error)}), nothing to do`
-        : `${repo}#${pr}: run failed`,
-    );
-    if (!gone) throw error;
-  } finally {
-    context.octokit.hook.remove("request", count);
+    logFailure(context, { ...fields, ...calls.done() }, error);
+    if (!isGone(error)) throw error;
   }
 }
 
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
+/** Counts the event's API calls and times it, from now until `done`. */
+function countCalls(context: EventContext): {
+  done: () => { apiCalls: number; durationMs: number };
+} {
+  let apiCalls = 0;
+  const count = (): void => {
+    apiCalls += 1;
+  };
+  context.octokit.hook.before("request", count);
+  const started = performance.now();
+  return {
+    done() {
+      context.octokit.hook.remove("request", count);
+      return { apiCalls, durationMs: Math.round(performance.now() - started) };
+    },
+  };
+}
+
+/** The log line of a run that failed: an error, or for a PR that is gone, news. */
+function logFailure(
+  context: EventContext,
+  fields: Record<string, unknown> & { repo: string; pr: number },
+  error: unknown,
+): void {
+  const name = `${fields.repo}#${fields.pr}`;
+  if (isGone(error))
+    context.log.info(
+      { ...fields, err: error },
+      `${name}: gone (GitHub answered ${statusOf(error)}), nothing to do`,
+    );
+  else context.log.error({ ...fields, err: error }, `${name}: run failed`);
 }

@@ -1,7 +1,13 @@
 import picomatch from "picomatch";
 import type { WorkerPool } from "../workers/worker-pool.js";
 import type { Config } from "../config/parse-config.js";
-import type { ChangedFile, GitHubClient } from "../github/client.js";
+import { createEngine } from "../config/create-engine.js";
+import type {
+  ChangedFile,
+  GitHubClient,
+  PullRequestState,
+} from "../github/client.js";
+import type { RunContext } from "./run-context.js";
 import {
   oversizeReason,
   readBlob,
@@ -11,12 +17,11 @@ import {
 import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
 import {
+  relaxReport,
   unreadableDocReport,
   type DocReport,
   type Engine,
 } from "../validate/check-design-doc.js";
-import { statusesOf, type StatusDefinition } from "../validate/options.js";
-import { repoVocabulary } from "../validate/vocabulary-for.js";
 
 /** A design doc the PR changes, at the head read. */
 export type DocFile = ChangedFile & { sha: string };
@@ -30,19 +35,6 @@ export function selectDocs(
   return files.filter(
     (file): file is DocFile => file.sha !== undefined && isDoc(file.path),
   );
-}
-
-/** The repo's Status vocabulary, least advanced first, for the templates its config names. */
-export function vocabularyOf(
-  config: Config,
-  templates: readonly Template[],
-): StatusDefinition[] {
-  return repoVocabulary(templates, {
-    statuses: config.statuses,
-    defaultStatuses: statusesOf(
-      (loadBuiltinTemplates()[0] as Template).statuses,
-    ),
-  });
 }
 
 /** A doc's blob, from the cache when its sha was read before, else fetched and decoded. */
@@ -79,4 +71,32 @@ export async function reportOf(
   return checked.ok
     ? checked.value
     : unreadableDocReport(path, `The doc ${checked.reason}`);
+}
+
+/** Each doc's report, checked by a worker; on a draft PR with `drafts: wip`, relaxed. */
+export async function checkDocs(
+  run: Pick<RunContext, "workers" | "today">,
+  config: Config,
+  templates: Template[],
+  pr: PullRequestState,
+  read: { docs: readonly DocFile[]; blobs: readonly ReadBlob[] },
+): Promise<DocReport[]> {
+  const engine = createEngine(
+    config,
+    templates,
+    loadBuiltinTemplates()[0] as Template,
+    run.today,
+  );
+  return Promise.all(
+    read.docs.map(async (doc, index) => {
+      const report = await reportOf(
+        doc.path,
+        read.blobs[index] as ReadBlob,
+        config,
+        engine,
+        run.workers,
+      );
+      return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
+    }),
+  );
 }

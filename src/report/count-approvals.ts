@@ -1,30 +1,9 @@
+import type {
+  LabelEvent,
+  PullRequestCommit,
+  Review,
+} from "../github/client.js";
 import { readStatusCommit } from "./status-commit.js";
-
-/** A submitted review, as far as approvals go. */
-export interface ReviewRecord {
-  user: string;
-  state: string;
-  submittedAt: string;
-  /** The head it was given on. */
-  commitId: string;
-}
-
-/** A commit on the PR as GitHub shows it: the accounts it links to, whether it is signed. */
-export interface CommitRecord {
-  message: string;
-  author: string | undefined;
-  committer: string | undefined;
-  verified: boolean;
-}
-
-/** A label added to or removed from the PR, as GitHub recorded it. */
-export interface LabelRecord {
-  id: number;
-  action: "labeled" | "unlabeled";
-  label: string;
-  actor: string;
-  actorIsBot: boolean;
-}
 
 /** A person whose status label the bot wrote into a doc, and what it wrote. */
 export interface StatusSetting {
@@ -40,10 +19,10 @@ export interface StatusSetting {
  * With `atHead`, only an approval given on that head counts (a push makes it stale).
  */
 export function latestApprovals(
-  reviews: readonly ReviewRecord[],
+  reviews: readonly Review[],
   atHead?: string,
 ): string[] {
-  const latest = new Map<string, ReviewRecord>();
+  const latest = new Map<string, Review>();
   for (const review of [...reviews].sort((a, b) =>
     a.submittedAt < b.submittedAt ? -1 : 1,
   )) {
@@ -70,8 +49,8 @@ export function latestApprovals(
  * the setter. Nothing here comes from text a PR participant can edit, nor from a date.
  */
 export function findStatusSettings(
-  commits: readonly CommitRecord[],
-  events: readonly LabelRecord[],
+  commits: readonly PullRequestCommit[],
+  events: readonly LabelEvent[],
   options: {
     botLogin: string;
     labelOf: (status: string) => string | undefined;
@@ -110,10 +89,10 @@ export function findStatusSettings(
 
 /** The label event of `actor` adding `label` last: the one a status commit carries out. */
 export function lastLabelEventOf(
-  events: readonly LabelRecord[],
+  events: readonly LabelEvent[],
   label: string,
   actor: string,
-): LabelRecord | undefined {
+): LabelEvent | undefined {
   return events
     .filter(
       (event) =>
@@ -126,7 +105,7 @@ export function lastLabelEventOf(
 
 /** The person who last added `label` (GitHub's record), unless a bot did. */
 export function lastLabeledBy(
-  events: readonly LabelRecord[],
+  events: readonly LabelEvent[],
   label: string,
 ): string | undefined {
   const latest = events

@@ -1,14 +1,7 @@
+import type { ExistingComment } from "../github/client.js";
+
 /** The hidden line that marks the checklist comment. */
 export const COMMENT_MARKER = "<!-- design-docs-bot: checklist -->";
-
-/** A PR comment as the planner needs it. */
-export interface PlannedComment {
-  id: number;
-  body: string;
-  createdAt: string;
-  /** The GitHub App that wrote it, if any. */
-  appId: number | undefined;
-}
 
 /** What to do to the PR's comments so exactly one checklist comment says `body`. */
 export interface CommentPlan {
@@ -28,9 +21,9 @@ export function commentBody(checklist: string): string {
  * pastes the marker does not make a comment ours). Oldest first.
  */
 export function findChecklistComments(
-  comments: readonly PlannedComment[],
+  comments: readonly ExistingComment[],
   appId: number,
-): PlannedComment[] {
+): ExistingComment[] {
   return comments
     .filter(
       (comment) =>
@@ -50,7 +43,7 @@ export function findChecklistComments(
  * differs. With `body` undefined, nothing is created, but an existing comment is kept as is.
  */
 export function planComment(
-  ours: readonly PlannedComment[],
+  ours: readonly ExistingComment[],
   body: string | undefined,
 ): CommentPlan {
   const [kept, ...extra] = ours;

@@ -1,23 +1,10 @@
+import type { ExistingCheckRun, ExistingComment } from "../github/client.js";
 import { encodeState } from "./comment-state.js";
-import {
-  commentBody,
-  planComment,
-  type CommentPlan,
-  type PlannedComment,
-} from "./plan-comment.js";
+import { commentBody, planComment, type CommentPlan } from "./plan-comment.js";
 import type { StatusLabelPlan } from "./plan-labels.js";
 import { planPullRequest, type PlanInput } from "./plan-pull-request.js";
 import { CHECK_RUN_NAME, type CheckRunOutput } from "./render-check-run.js";
 import { describePending } from "./render-notices.js";
-
-/** A `Design docs` check run already on the head, as far as telling it is current goes. */
-export interface CheckRunRecord {
-  id: number;
-  completed: boolean;
-  conclusion: string | null;
-  title: string | null;
-  summary: string | null;
-}
 
 /** A check run to write on a head. */
 export type CheckRunPlan = CheckRunOutput & { name: string; headSha: string };
@@ -26,8 +13,8 @@ export type CheckRunPlan = CheckRunOutput & { name: string; headSha: string };
 export interface RunInput extends Omit<PlanInput, "hasComment" | "requested"> {
   headSha: string;
   /** This app's checklist comments on the PR, oldest first. */
-  ours: readonly PlannedComment[];
-  checkRuns: readonly CheckRunRecord[];
+  ours: readonly ExistingComment[];
+  checkRuns: readonly ExistingCheckRun[];
   /** A status an allowed person asked for by label that the bot could not write. */
   pending: { status: string; by: string } | undefined;
   /** Someone re-ran the check and it has not been answered: write one though nothing changed. */
@@ -91,7 +78,7 @@ export function planRun(input: RunInput): RunPlan {
 
 /** Whether the latest run already says exactly this, so creating another would change nothing. */
 export function isCheckRunCurrent(
-  existing: readonly CheckRunRecord[],
+  existing: readonly ExistingCheckRun[],
   wanted: CheckRunOutput,
 ): boolean {
   const [latest] = [...existing].sort((a, b) => b.id - a.id);

@@ -1,6 +1,7 @@
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { Outcome } from "../validate/check-design-doc.js";
 import type { Check } from "../validate/types.js";
+import type { CheckRunAnnotation } from "../github/client.js";
 
 /** The check run's name, as branch rules require it. */
 export const CHECK_RUN_NAME = "Design docs";
@@ -8,22 +9,12 @@ export const CHECK_RUN_NAME = "Design docs";
 /** GitHub accepts at most 50 annotations per request. */
 export const ANNOTATION_BATCH = 50;
 
-/** One line annotation on a doc. */
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "failure" | "warning";
-  title: string;
-  message: string;
-}
-
 /** What the check run reports. */
 export interface CheckRunOutput {
   conclusion: "success" | "failure" | "neutral";
   title: string;
   summary: string;
-  annotations: Annotation[];
+  annotations: CheckRunAnnotation[];
 }
 
 const CONCLUSIONS: Record<Outcome, CheckRunOutput["conclusion"]> = {
@@ -83,8 +74,8 @@ export function renderCheckRun(
 function annotationOf(
   path: string,
   check: Check,
-  level: Annotation["annotation_level"],
-): Annotation {
+  level: CheckRunAnnotation["annotation_level"],
+): CheckRunAnnotation {
   return {
     path,
     start_line: check.line ?? 1,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeEach, expect, test } from "@jest/globals";
 import { main } from "../../src/cli/main.js";
 import { CONFIG_PATH } from "../../src/config/parse-config.js";
-import { loadConfig as loadAppConfig } from "../../src/github/load-settings.js";
+import { readConfigChain } from "../../src/handlers/load-repo-config.js";
 import { fixture, TODAY } from "../helpers/engine.js";
 
 let cwd: string;
@@ -224,7 +224,7 @@ test.each([
 
 /** The errors the App puts on a PR for a repo whose config file holds this text. */
 async function appErrors(text: string): Promise<string[]> {
-  const { errors } = await loadAppConfig(
+  const { errors } = await readConfigChain(
     { getConfigFile: async () => ({ kind: "file", text }) },
     "acme",
     "docs",

@@ -4,9 +4,8 @@ import {
   lastLabelEventOf,
   lastLabeledBy,
   latestApprovals,
-  type CommitRecord,
-  type LabelRecord,
 } from "../../src/report/count-approvals.js";
+import type { LabelEvent, PullRequestCommit } from "../../src/github/client.js";
 import { statusCommitMessage } from "../../src/report/status-commit.js";
 
 const BOT = "design-docs-bot[bot]";
@@ -17,7 +16,9 @@ const message = statusCommitMessage({
   blob: BLOB,
   labelEvent: 7,
 });
-const commit = (change: Partial<CommitRecord> = {}): CommitRecord => ({
+const commit = (
+  change: Partial<PullRequestCommit> = {},
+): PullRequestCommit => ({
   message,
   author: BOT,
   committer: BOT,
@@ -27,8 +28,8 @@ const commit = (change: Partial<CommitRecord> = {}): CommitRecord => ({
 const labeled = (
   id: number,
   actor: string,
-  change: Partial<LabelRecord> = {},
-): LabelRecord => ({
+  change: Partial<LabelEvent> = {},
+): LabelEvent => ({
   id,
   action: "labeled",
   label: "Approved",

@@ -3,14 +3,14 @@ import {
   commentBody,
   findChecklistComments,
   planComment,
-  type PlannedComment,
 } from "../../src/report/plan-comment.js";
+import type { ExistingComment } from "../../src/github/client.js";
 
 const comment = (
   id: number,
   body: string,
   by: "bot" | "user" | "other app" = "bot",
-): PlannedComment => ({
+): ExistingComment => ({
   id,
   body,
   appId: { bot: 1, user: undefined, "other app": 99 }[by],

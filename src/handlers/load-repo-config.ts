@@ -1,4 +1,3 @@
-import type { TaskResult } from "../workers/worker-pool.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import {
   CONFIG_PATH,
@@ -13,7 +12,53 @@ import {
   loadBuiltinTemplates,
 } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
-import type { GitHubClient } from "./client.js";
+import type { GitHubClient } from "../github/client.js";
+import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
+import type { StatusDefinition } from "../validate/options.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
+import { statusesOf } from "../validate/options.js";
+import { repoVocabulary } from "../validate/vocabulary-for.js";
+
+/** The repo's config, and everything wrong with it. */
+export interface LoadedConfig {
+  config: Config;
+  errors: ConfigError[];
+  /**
+   * The templates the config names, read once when first asked for: the built-ins at no
+   * cost, the repo's own from its default branch.
+   */
+  templates(): Promise<{ templates: Template[]; errors: ConfigError[] }>;
+}
+
+/** Reads the repo's config from its default branch, its templates when first needed. */
+export async function loadRepoConfig(
+  client: GitHubClient,
+  workers: WorkerPool,
+  repo: { owner: string; repo: string },
+): Promise<LoadedConfig> {
+  const loaded = await readConfigChain(client, repo.owner, repo.repo);
+  let templates: ReturnType<LoadedConfig["templates"]> | undefined;
+  return {
+    ...loaded,
+    templates: () =>
+      (templates ??= loadTemplates(loaded.config, client, workers)),
+  };
+}
+
+/** The repo's Status vocabulary and the status labels made of it. */
+export async function statusLabelsFor(
+  loaded: LoadedConfig,
+): Promise<{ vocabulary: StatusDefinition[]; statusLabels: StatusLabel[] }> {
+  const { templates } = await loaded.templates();
+  const vocabulary = vocabularyOf(loaded.config, templates);
+  return {
+    vocabulary,
+    statusLabels: statusLabelsOf(
+      vocabulary.map((status) => status.name),
+      loaded.config.labels,
+    ),
+  };
+}
 
 /** Where a config file is: its repository, and its path there. */
 interface ConfigLocation {
@@ -35,7 +80,7 @@ const EXTENDS =
  * way mergeConfigs says. Keeps every error; a bad `_extends` (not a repository, one the app
  * cannot read, a loop) is an error of the config like any other.
  */
-export async function loadConfig(
+export async function readConfigChain(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
@@ -132,13 +177,13 @@ function describeFile(at: ConfigLocation): string {
 
 /**
  * The templates a config names: built-ins by id, the repo's own read from its default branch
- * through `getFile` and parsed by `parse` (off the event loop, within a time budget). A repo
- * template that is missing or cannot be parsed is a config error.
+ * and parsed by a worker (off the event loop, within a time budget). A repo template that is
+ * missing, not UTF-8 text or cannot be parsed is a config error.
  */
-export async function loadTemplates(
+async function loadTemplates(
   config: Config,
-  getFile: (path: string) => Promise<string | undefined>,
-  parse: (ref: string, source: string) => Promise<TaskResult<Template>>,
+  client: GitHubClient,
+  workers: WorkerPool,
 ): Promise<{ templates: Template[]; errors: ConfigError[] }> {
   const builtins = loadBuiltinTemplates();
   const errors: ConfigError[] = [];
@@ -146,15 +191,17 @@ export async function loadTemplates(
     config.templates.map(async (ref) => {
       const builtin = builtins.find((template) => template.id === ref);
       if (builtin) return builtin;
-      const source = await getFile(ref);
-      if (source === undefined) {
+      const file = await client.getFile(ref);
+      if (file?.text === undefined) {
         errors.push({
           key: "templates",
-          message: `"${ref}" is not a file on the default branch`,
+          message: file
+            ? `"${ref}" is not UTF-8 text; save it as UTF-8 Markdown`
+            : `"${ref}" is not a file on the default branch`,
         });
         return undefined;
       }
-      const parsed = await parse(ref, source);
+      const parsed = await workers.run("template", ref, file.text);
       if (parsed.ok) return parsed.value;
       // The reason reads on from "The doc ": "is too complex to check in 2 s".
       errors.push({ key: "templates", message: `"${ref}" ${parsed.reason}` });
@@ -165,4 +212,17 @@ export async function loadTemplates(
     templates: templates.filter((template) => template !== undefined),
     errors,
   };
+}
+
+/** The repo's Status vocabulary, least advanced first, for the templates its config names. */
+export function vocabularyOf(
+  config: Config,
+  templates: readonly Template[],
+): StatusDefinition[] {
+  return repoVocabulary(templates, {
+    statuses: config.statuses,
+    defaultStatuses: statusesOf(
+      (loadBuiltinTemplates()[0] as Template).statuses,
+    ),
+  });
 }

@@ -1,0 +1,162 @@
+import { ownValue } from "../config/own-value.js";
+import type { Config } from "../config/parse-config.js";
+import {
+  DEFAULT_STATUS_RULE,
+  describeSetters,
+  type StatusRule,
+} from "../config/status-rules.js";
+import { addApprovalCheck } from "../report/add-approval-check.js";
+import { neutralize } from "../report/neutralize.js";
+import { planRun, type RunPlan } from "../report/plan-run.js";
+import type { DocFile } from "./read-doc-reports.js";
+import type { RunEvent } from "./run-context.js";
+import type {
+  Approvals,
+  LabelFacts,
+  PullRequestRead,
+  PullRequestSnapshot,
+  StatusesWritten,
+} from "./snapshot.js";
+
+/** Status commits a label asks for, to make before anything else is decided. */
+export interface StatusWrite {
+  status: string;
+  /** The person who added the label. */
+  by: string;
+  /** The label event the commits carry out, named in their messages. */
+  labelEvent: number | undefined;
+  docs: DocFile[];
+  /** The branch to commit on; undefined for a fork's PR, which the bot cannot push to. */
+  branch: string | undefined;
+  /** The head a suggestion is made on, where a doc cannot be committed. */
+  headSha: string;
+  /** False on a redelivery of the same label: its suggestions were posted the first time. */
+  suggest: boolean;
+  /** Markdown lines (already neutralised) for the top of the comment. */
+  notes: string[];
+}
+
+/** What to do next: write the Statuses a label asks for, or make the PR show its report. */
+export type Decision = { statusWrite: StatusWrite } | { plan: RunPlan };
+
+/**
+ * The decision on a PR: pure, from the snapshot and the event. A status label someone allowed
+ * added is written into the docs first (`statusWrite`, then decideAfterWrites); otherwise the
+ * plan of the comment, labels and check run the PR should show, less what it already shows.
+ * A PR that is current gets an empty plan.
+ */
+export function decide(
+  snapshot: PullRequestSnapshot,
+  event: RunEvent,
+): Decision {
+  const step = decideLabel(snapshot, snapshot.label);
+  return step.statusWrite
+    ? { statusWrite: step.statusWrite }
+    : { plan: planReport(snapshot, event, step.notes, snapshot.approvals) };
+}
+
+/** The plan once the run's own status writes are done, from the snapshot gathered after. */
+export function decideAfterWrites(
+  snapshot: PullRequestSnapshot,
+  event: RunEvent,
+  written: StatusesWritten,
+): RunPlan {
+  return planReport(snapshot, event, written.notes, {
+    ...snapshot.approvals,
+    pending: written.pending,
+  });
+}
+
+function planReport(
+  snapshot: PullRequestSnapshot,
+  event: RunEvent,
+  notes: readonly string[],
+  approvals: Approvals,
+): RunPlan {
+  const reports = snapshot.reports.map((report) => {
+    const move = approvals.moves.find((entry) => entry.path === report.path);
+    return move ? addApprovalCheck(report, move) : report;
+  });
+  return planRun({
+    config: snapshot.config,
+    errors: snapshot.errors,
+    reports,
+    statusLabels: snapshot.statusLabels,
+    currentLabels: snapshot.pr.labels,
+    reported: snapshot.reported,
+    truncated: snapshot.truncated,
+    notes,
+    headSha: snapshot.pr.headSha,
+    ours: snapshot.ours,
+    checkRuns: snapshot.checkRuns,
+    pending: approvals.pending,
+    recheck:
+      event.kind === "rerun" &&
+      !snapshot.checkRuns.some((checkRun) => checkRun.id > event.checkRunId),
+  });
+}
+
+/**
+ * A person adding or removing a status label. Added by someone allowed to set that status:
+ * each doc they saw that does not say it yet is to get it. Added by someone not allowed: the
+ * plan takes it off again (the docs do not call for it), and the comment says who may set it.
+ * Removed: the label the docs call for comes back, and the comment says how to change status.
+ */
+function decideLabel(
+  snapshot: PullRequestSnapshot,
+  facts: LabelFacts | undefined,
+): { notes: string[]; statusWrite?: StatusWrite | undefined } {
+  if (!facts) return { notes: [] };
+  const who = neutralize(`@${facts.sender}`);
+  const name = neutralize(facts.label.name);
+  const { status } = facts.label;
+  if (facts.action === "unlabeled")
+    return {
+      notes: [
+        `${who} removed the **${name}** label. The status label follows the Status written in the docs: to change it, edit the Status line of the doc, or add another status label.`,
+      ],
+    };
+  const docs = docsToSet(snapshot, status);
+  if (docs.length === 0) return { notes: [] };
+  if (!facts.senderMaySet)
+    return {
+      notes: [
+        `${who} added **${name}**, but only ${neutralize(describeSetters(ruleFor(snapshot.config, status)))} may set that status, so the label was taken off again.`,
+      ],
+    };
+  const seen = docs.filter((doc) => facts.seen.includes(doc.path));
+  const newer = docs.filter((doc) => !facts.seen.includes(doc.path));
+  const notes =
+    newer.length > 0
+      ? [
+          `${who} added **${name}** before ${newer.map((doc) => neutralize(doc.path)).join(", ")} changed, so the bot did not set ${newer.length === 1 ? "it" : "them"}: add the label again to set ${newer.length === 1 ? "that doc" : "those docs"} too.`,
+        ]
+      : [];
+  if (seen.length === 0) return { notes };
+  const { pr } = snapshot;
+  return {
+    notes,
+    statusWrite: {
+      status,
+      by: facts.sender,
+      labelEvent: facts.labelEvent,
+      docs: seen,
+      branch: pr.headInRepo ? pr.headRef : undefined,
+      headSha: pr.headSha,
+      suggest: snapshot.state.pending?.status !== status,
+      notes,
+    },
+  };
+}
+
+/** The docs that do not say `status` yet. */
+export function docsToSet(read: PullRequestRead, status: string): DocFile[] {
+  return read.docs.filter(
+    (_doc, index) => read.reports[index]?.status.value !== status,
+  );
+}
+
+/** Who may set a status: its rule in the config, else the repository's writers. */
+export function ruleFor(config: Config, status: string): StatusRule {
+  return ownValue(config.rules, status) ?? DEFAULT_STATUS_RULE;
+}

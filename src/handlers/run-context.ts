@@ -1,0 +1,59 @@
+import type { StatusRule } from "../config/status-rules.js";
+import { createMayUserSet } from "../github/check-permission.js";
+import type { GitHubClient, LabelEvent } from "../github/client.js";
+import type { DocCache } from "../github/read-docs.js";
+import type { WorkerPool } from "../workers/worker-pool.js";
+
+/** What a run on one PR is given by its host: the App's event handler, or a test. */
+export interface RunHost {
+  client: GitHubClient;
+  cache: DocCache;
+  /** Parses and checks docs in worker threads, within a time budget. */
+  workers: WorkerPool;
+  /** This app's id: its own comments are the ones it may edit. */
+  appId: number;
+  /** The login of this app's bot user. */
+  botLogin: () => Promise<string>;
+  /** Today's date, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** The host, and the answers a run reads once however often it asks. */
+export interface RunContext extends RunHost {
+  /** Whether a user may set a status under its rule. */
+  mayUserSet: (user: string, rule: StatusRule) => Promise<boolean>;
+  /** The PR's label events, read when first asked for. */
+  labelEvents: () => Promise<LabelEvent[]>;
+}
+
+/** A run's context: permissions and label events read at most once each. */
+export function createRunContext(host: RunHost): RunContext {
+  let events: Promise<LabelEvent[]> | undefined;
+  return {
+    ...host,
+    mayUserSet: createMayUserSet(host.client),
+    labelEvents: () => (events ??= host.client.listLabelEvents()),
+  };
+}
+
+/** What brought the run about. */
+export type RunEvent =
+  | { kind: "change" }
+  /** Someone pressed "Re-run" on this check run. */
+  | { kind: "rerun"; checkRunId: number }
+  | {
+      kind: "label";
+      action: "labeled" | "unlabeled";
+      label: string;
+      sender: string;
+    };
+
+/** The PR a run is for, as the event's payload shows it. */
+export interface RunTarget {
+  owner: string;
+  repo: string;
+  /** The head sha the event names; the PR is read again in case it moved on. */
+  headSha: string;
+  /** The labels the payload shows: whether the bot has reported on the PR before. */
+  labels: readonly string[];
+}
