@@ -5,9 +5,11 @@ import {
   type WorkerPool,
 } from "./workers/worker-pool.js";
 import { createBotLogin } from "./github/bot-login.js";
+import { createGitHubClient } from "./github/client.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
+  type GitHubAccess,
   handleLabel,
   handlePullRequest,
   handleRerun,
@@ -23,6 +25,11 @@ export interface AppOptions {
   workers?: WorkerPool;
   /** Where each PR's runs wait their turn; the server drains it before it exits. */
   queue?: KeyedQueue;
+  /**
+   * How the app reaches GitHub: by default through each event's Octokit, and its bot login
+   * asked of GitHub once. Tests give an in-memory GitHub here.
+   */
+  github?: (app: Probot) => GitHubAccess;
 }
 
 /** Events after which the PR is checked again. */
@@ -40,9 +47,13 @@ const PULL_REQUEST_EVENTS = [
 /** The Design Docs Bot app: wires pull request events to their handler. */
 export function createApp(options: AppOptions): (app: Probot) => void {
   return (app) => {
+    const github = options.github?.(app) ?? {
+      clientFor: createGitHubClient,
+      botLogin: createBotLogin(app),
+    };
     const state = {
       appId: options.appId,
-      botLogin: createBotLogin(app),
+      ...github,
       cache: createDocCache(),
       workers:
         options.workers ??

@@ -1,6 +1,11 @@
 import type { Context } from "probot";
 import type { WorkerPool } from "../workers/worker-pool.js";
-import { createGitHubClient, statusOf } from "../github/client.js";
+import {
+  statusOf,
+  type GitHubClient,
+  type Octokit,
+  type PullRequestRef,
+} from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
 import type { DocCache } from "../github/read-docs.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
@@ -8,11 +13,17 @@ import { isGone, reportRunFailure } from "./report-failure.js";
 import type { RunEvent } from "./run-context.js";
 import { runPullRequest } from "./run-pull-request.js";
 
-/** What every PR event's handler shares within one process. */
-export interface HandlerState {
-  appId: number;
+/** How the handlers reach GitHub. */
+export interface GitHubAccess {
+  /** A client for one PR, over the event's Octokit. */
+  clientFor: (octokit: Octokit, ref: PullRequestRef) => GitHubClient;
   /** The login of this app's bot user (`<slug>[bot]`), looked up once. */
   botLogin: () => Promise<string>;
+}
+
+/** What every PR event's handler shares within one process. */
+export interface HandlerState extends GitHubAccess {
+  appId: number;
   cache: DocCache;
   workers: WorkerPool;
   queue: KeyedQueue;
@@ -183,7 +194,7 @@ async function runForPullRequest(
     return;
   }
   const calls = countCalls(context);
-  const client = createGitHubClient(context.octokit, {
+  const client = state.clientFor(context.octokit, {
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
     number: pr,
