@@ -48,6 +48,57 @@ async function statusMoves(
   reads: RunContext,
   set: StatusesWritten["set"] | undefined,
 ): Promise<StatusMove[]> {
+  const moved = await restrictedMoves(snapshot, reads);
+  if (moved.length === 0) return [];
+  const { config } = snapshot;
+  const reviewers = latestApprovals(
+    await reads.client.listReviews(),
+    config.dismissStaleApprovals ? snapshot.pr.headSha : undefined,
+  );
+  let settings: Promise<StatusSetting[]> | undefined;
+  const statusSettings = (): Promise<StatusSetting[]> =>
+    (settings ??= Promise.all([
+      reads.client.listCommits(),
+      reads.labelEvents(),
+      reads.botLogin(),
+    ]).then(([commits, events, botLogin]) =>
+      findStatusSettings(commits, events, {
+        botLogin,
+        labelOf: (status) =>
+          snapshot.statusLabels.find((label) => label.status === status)?.name,
+      }),
+    ));
+  return Promise.all(
+    moved.map(async ({ doc, status, before, rule }) => {
+      const approvedBy = await allowed(reviewers, rule, reads.mayUserSet);
+      if (set?.status === status && set.paths.includes(doc.path))
+        approvedBy.push(set.by);
+      if (countPeople(approvedBy) < approvalsNeeded(rule)) {
+        const setters = (await statusSettings())
+          .filter((setting) => covers(setting, doc, status, config))
+          .map((setting) => setting.by);
+        approvedBy.push(...(await allowed(setters, rule, reads.mayUserSet)));
+      }
+      return { path: doc.path, status, before, rule, approvedBy };
+    }),
+  );
+}
+
+/**
+ * The docs whose Status moved into a restricted status (or that arrive in one), with their
+ * Status at the base: a doc renamed from outside the checked paths arrives too.
+ */
+async function restrictedMoves(
+  snapshot: PullRequestRead,
+  reads: RunContext,
+): Promise<
+  {
+    doc: DocFile;
+    status: string;
+    before: string | undefined;
+    rule: StatusRule;
+  }[]
+> {
   const { config } = snapshot;
   const isDoc = picomatch(config.paths, { dot: true });
   const moved = await Promise.all(
@@ -67,40 +118,7 @@ async function statusMoves(
       return before === status ? [] : [{ doc, status, before, rule }];
     }),
   );
-  const pending = moved.flat();
-  if (pending.length === 0) return [];
-
-  const reviewers = latestApprovals(
-    await reads.client.listReviews(),
-    config.dismissStaleApprovals ? snapshot.pr.headSha : undefined,
-  );
-  let settings: Promise<StatusSetting[]> | undefined;
-  const statusSettings = (): Promise<StatusSetting[]> =>
-    (settings ??= Promise.all([
-      reads.client.listCommits(),
-      reads.labelEvents(),
-      reads.botLogin(),
-    ]).then(([commits, events, botLogin]) =>
-      findStatusSettings(commits, events, {
-        botLogin,
-        labelOf: (status) =>
-          snapshot.statusLabels.find((label) => label.status === status)?.name,
-      }),
-    ));
-  return Promise.all(
-    pending.map(async ({ doc, status, before, rule }) => {
-      const approvedBy = await allowed(reviewers, rule, reads.mayUserSet);
-      if (set?.status === status && set.paths.includes(doc.path))
-        approvedBy.push(set.by);
-      if (countPeople(approvedBy) < approvalsNeeded(rule)) {
-        const setters = (await statusSettings())
-          .filter((setting) => covers(setting, doc, status, config))
-          .map((setting) => setting.by);
-        approvedBy.push(...(await allowed(setters, rule, reads.mayUserSet)));
-      }
-      return { path: doc.path, status, before, rule, approvedBy };
-    }),
-  );
+  return moved.flat();
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Config } from "../config/parse-config.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import {
   MAX_LISTED_FILES,
@@ -80,30 +81,15 @@ const MAX_REREADS = 2;
 async function readAtHead(
   run: RunContext,
   loaded: LoadedConfig,
-  { target, event, written }: ReadFor,
+  read: ReadFor,
 ): Promise<PullRequestRead | Skipped> {
-  const own = written?.own;
-  let headSha = own?.headSha ?? target.headSha;
+  const own = read.written?.own;
+  let headSha = own?.headSha ?? read.target.headSha;
   for (let reread = 0; ; reread += 1) {
-    const listed = await readListed(run, loaded, { target, event, written });
+    const listed = await readListed(run, loaded, read);
     if ("skipped" in listed) return listed;
-    const { config } = loaded;
-    const wantsCheckRuns =
-      config.checkRun !== false || config.mode === "dry-run";
-    const [fetched, templates, labels, blobs, checkRuns] = await Promise.all([
-      run.client.getPullRequest(),
-      loaded.templates(),
-      statusLabelsFor(loaded),
-      Promise.all(
-        listed.docs.map((doc) =>
-          readDoc(run.client, run.cache, doc.sha, config.maxFileSize),
-        ),
-      ),
-      wantsCheckRuns
-        ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME)
-        : Promise.resolve([]),
-    ]);
-    const pr = own ? { ...fetched, headSha: own.headSha } : fetched;
+    const head = await readHead(run, loaded, listed.docs, headSha);
+    const pr = own ? { ...head.pr, headSha: own.headSha } : head.pr;
     if (!own && pr.headSha !== headSha && reread < MAX_REREADS) {
       // A push landed after this event: the file list read above may be the older head's
       // or the newer one's. Start again from the head just read.
@@ -111,24 +97,25 @@ async function readAtHead(
       continue;
     }
     if (!pr.open) return { skipped: "skipped: closed" };
-    if (pr.draft && config.drafts === "skip")
+    if (pr.draft && loaded.config.drafts === "skip")
       return { skipped: "skipped: draft" };
+    const { config } = loaded;
     return {
       config,
-      errors: [...loaded.errors, ...templates.errors],
-      ...labels,
+      errors: [...loaded.errors, ...head.templates.errors],
+      ...head.labels,
       pr,
       docs: listed.docs,
-      reports: await checkDocs(run, config, templates.templates, pr, {
+      reports: await checkDocs(run, config, head.templates.templates, pr, {
         docs: listed.docs,
-        blobs,
+        blobs: head.blobs,
       }),
       ours: listed.ours,
       reported: listed.reported,
       state: decodeState(listed.ours[0]?.body ?? ""),
       checkRuns:
-        headSha === pr.headSha || !wantsCheckRuns
-          ? checkRuns
+        headSha === pr.headSha || !wantsCheckRuns(config)
+          ? head.checkRuns
           : await run.client.listCheckRuns(pr.headSha, CHECK_RUN_NAME),
       truncated:
         listed.mayBeTruncated && pr.changedFiles > listed.files
@@ -136,6 +123,35 @@ async function readAtHead(
           : undefined,
     };
   }
+}
+
+/** The PR, the templates and labels, each doc's blob and the check runs on `headSha`, at once. */
+async function readHead(
+  run: RunContext,
+  loaded: LoadedConfig,
+  docs: readonly DocFile[],
+  headSha: string,
+) {
+  const { config } = loaded;
+  const [pr, templates, labels, blobs, checkRuns] = await Promise.all([
+    run.client.getPullRequest(),
+    loaded.templates(),
+    statusLabelsFor(loaded),
+    Promise.all(
+      docs.map((doc) =>
+        readDoc(run.client, run.cache, doc.sha, config.maxFileSize),
+      ),
+    ),
+    wantsCheckRuns(config)
+      ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME)
+      : Promise.resolve([]),
+  ]);
+  return { pr, templates, labels, blobs, checkRuns };
+}
+
+/** Whether the run may write a check run, so needs to know the ones on the head. */
+function wantsCheckRuns(config: Config): boolean {
+  return config.checkRun !== false || config.mode === "dry-run";
 }
 
 /**

@@ -8,9 +8,9 @@ import {
 } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
 import type { DocCache } from "../github/read-docs.js";
-import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 import { isGone, reportRunFailure } from "./report-failure.js";
-import type { RunEvent } from "./run-context.js";
+import { readRerun, targetOf, type EventTarget } from "./read-payload.js";
+import type { RunEvent, RunHost } from "./run-context.js";
 import { runPullRequest } from "./run-pull-request.js";
 
 /** How the handlers reach GitHub. */
@@ -35,23 +35,12 @@ type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
 type EventContext = PullRequestContext | Context<"check_run.rerequested">;
 
-/** The PR a run is for, the head sha and labels its event shows. */
-interface Target {
-  number: number;
-  headSha: string;
-  labels: readonly string[];
-}
-
-/** A webhook payload without what its event always carries: answered 400, never run. */
-class BadPayloadError extends Error {
-  override name = "BadPayload";
-  readonly status = 400;
-}
-
 /** Checks the PR on `pull_request` and `pull_request_review` events. */
 export function handlePullRequest(state: HandlerState) {
   return (context: PullRequestContext): Promise<void> =>
-    runForPullRequest(context, targetOf(context), state, { kind: "change" });
+    runForPullRequest(context, targetOf(context.name, context.payload), state, {
+      kind: "change",
+    });
 }
 
 /**
@@ -78,7 +67,13 @@ export function handleRerun(state: HandlerState) {
       rerun.pullRequests.map((number) =>
         runForPullRequest(
           context,
-          { number, headSha: rerun.headSha, labels: [] },
+          {
+            owner: context.payload.repository.owner.login,
+            repo: context.payload.repository.name,
+            number,
+            headSha: rerun.headSha,
+            labels: [],
+          },
           state,
           { kind: "rerun", checkRunId: rerun.id },
         ),
@@ -92,85 +87,12 @@ export function handleLabel(state: HandlerState) {
   return (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
   ): Promise<void> =>
-    runForPullRequest(context, targetOf(context), state, {
+    runForPullRequest(context, targetOf(context.name, context.payload), state, {
       kind: "label",
       action: context.payload.action,
       label: context.payload.label?.name ?? "",
       sender: context.payload.sender.login,
     });
-}
-
-function targetOf(context: PullRequestContext): Target {
-  const pr: unknown = context.payload.pull_request;
-  const head = isObject(pr) && isObject(pr.head) ? pr.head : undefined;
-  if (
-    !carriesRepository(context.payload) ||
-    !isObject(pr) ||
-    typeof pr.number !== "number" ||
-    typeof head?.sha !== "string"
-  )
-    throw new BadPayloadError(
-      `a ${context.name} event must carry its repository, sender, pull_request.number and pull_request.head.sha`,
-    );
-  const labels = Array.isArray(pr.labels) ? pr.labels : [];
-  return {
-    number: pr.number,
-    headSha: head.sha,
-    labels: labels.flatMap((label: unknown) =>
-      isObject(label) && typeof label.name === "string" ? [label.name] : [],
-    ),
-  };
-}
-
-/**
- * The check run a re-run names: whether it is this app's `Design docs` (other checks'
- * re-runs are theirs), its head and the PRs GitHub lists for it.
- */
-function readRerun(
-  payload: unknown,
-  appId: number,
-): { id: number; headSha: string; ours: boolean; pullRequests: number[] } {
-  const checkRun = isObject(payload) ? payload.check_run : undefined;
-  if (
-    !carriesRepository(payload) ||
-    !isObject(checkRun) ||
-    typeof checkRun.id !== "number" ||
-    typeof checkRun.head_sha !== "string" ||
-    !Array.isArray(checkRun.pull_requests)
-  )
-    throw new BadPayloadError(
-      "a check_run event must carry its repository, sender and check_run.id, head_sha and pull_requests",
-    );
-  return {
-    id: checkRun.id,
-    headSha: checkRun.head_sha,
-    ours:
-      checkRun.name === CHECK_RUN_NAME &&
-      isObject(checkRun.app) &&
-      checkRun.app.id === appId,
-    pullRequests: checkRun.pull_requests.flatMap((pr: unknown) =>
-      isObject(pr) && typeof pr.number === "number" ? [pr.number] : [],
-    ),
-  };
-}
-
-/** Whether a payload names its repository (full name, name, owner) and its sender. */
-function carriesRepository(payload: unknown): boolean {
-  if (!isObject(payload)) return false;
-  const { repository, sender } = payload;
-  return (
-    isObject(repository) &&
-    typeof repository.full_name === "string" &&
-    typeof repository.name === "string" &&
-    isObject(repository.owner) &&
-    typeof repository.owner.login === "string" &&
-    isObject(sender) &&
-    typeof sender.login === "string"
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 /**
@@ -181,55 +103,42 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 async function runForPullRequest(
   context: EventContext,
-  target: Target,
+  target: EventTarget,
   state: HandlerState,
   event: RunEvent,
 ): Promise<void> {
-  const { payload } = context;
-  const repo = payload.repository.full_name;
-  const pr = target.number;
-  const fields = { deliveryId: context.id, repo, pr, action: payload.action };
+  const repo = context.payload.repository.full_name;
+  const name = `${repo}#${target.number}`;
+  const fields = {
+    deliveryId: context.id,
+    repo,
+    pr: target.number,
+    action: context.payload.action,
+  };
   if (context.isBot) {
     context.log.debug(fields, "Ignored: sent by a bot");
     return;
   }
   const calls = countCalls(context);
-  const client = state.clientFor(context.octokit, {
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    number: pr,
-    appId: state.appId,
-  });
-  const host = {
-    client,
-    cache: state.cache,
-    workers: state.workers,
-    appId: state.appId,
-    botLogin: state.botLogin,
-    today: state.today(),
-  };
-  const runTarget = {
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    headSha: target.headSha,
-    labels: target.labels,
-  };
+  const host = hostFor(context, target, state);
+  const { client } = host;
   const progress = { headSha: target.headSha };
   try {
-    const result = await state.queue.run(`${repo}#${pr}`, () =>
-      runPullRequest(host, runTarget, event, progress).catch(
+    const result = await state.queue.run(name, () =>
+      runPullRequest(host, target, event, progress).catch(
         async (error: unknown) => {
           // Within the PR's turn, so a later run's verdict is never overwritten by this one.
           // On the latest head the run knew: after its own status commit, the bot's own
           // synchronize is ignored, so that head would have no check run at all.
           await reportRunFailure(
             client,
-            { headSha: progress.headSha, deliveryId: context.id },
+            progress.headSha,
+            context.id,
             error,
           ).catch((reportError: unknown) => {
             context.log.warn(
               { ...fields, err: reportError },
-              `${repo}#${pr}: could not report the failed run on the PR`,
+              `${name}: could not report the failed run on the PR`,
             );
           });
           throw error;
@@ -238,12 +147,33 @@ async function runForPullRequest(
     );
     context.log.info(
       { ...fields, ...result, ...calls.done() },
-      `${repo}#${pr}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
+      `${name}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
     );
   } catch (error) {
-    logFailure(context, { ...fields, ...calls.done() }, error);
+    logFailure(context, name, { ...fields, ...calls.done() }, error);
     if (!isGone(error)) throw error;
   }
+}
+
+/** What a run on the target needs from this process, with a client for its PR. */
+function hostFor(
+  context: EventContext,
+  target: EventTarget,
+  state: HandlerState,
+): RunHost {
+  return {
+    client: state.clientFor(context.octokit, {
+      owner: target.owner,
+      repo: target.repo,
+      number: target.number,
+      appId: state.appId,
+    }),
+    cache: state.cache,
+    workers: state.workers,
+    appId: state.appId,
+    botLogin: state.botLogin,
+    today: state.today(),
+  };
 }
 
 /** Counts the event's API calls and times it, from now until `done`. */
@@ -267,10 +197,10 @@ function countCalls(context: EventContext): {
 /** The log line of a run that failed: an error, or for a PR that is gone, news. */
 function logFailure(
   context: EventContext,
-  fields: Record<string, unknown> & { repo: string; pr: number },
+  name: string,
+  fields: Record<string, unknown>,
   error: unknown,
 ): void {
-  const name = `${fields.repo}#${fields.pr}`;
   if (isGone(error))
     context.log.info(
       { ...fields, err: error },

@@ -12,7 +12,7 @@ import {
   loadBuiltinTemplates,
 } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
-import type { GitHubClient } from "../github/client.js";
+import type { ConfigFile, GitHubClient } from "../github/client.js";
 import { statusLabelsOf, type StatusLabel } from "../config/status-labels.js";
 import type { StatusDefinition } from "../validate/options.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
@@ -87,17 +87,12 @@ export async function readConfigChain(
 ): Promise<{ config: Config; errors: ConfigError[] }> {
   const chain: { at: ConfigLocation; raw: unknown }[] = [];
   const errors: ConfigError[] = [];
-  let at: ConfigLocation = { owner, repo, path: CONFIG_PATH };
-  let file = await client.getConfigFile(owner, repo, CONFIG_PATH);
+  let { at, file } = await firstConfigFile(client, owner, repo);
   if (file.kind === "forbidden")
     errors.push({
       key: "(file)",
       message: `the app cannot read ${CONFIG_PATH}; it needs contents: read on this repository`,
     });
-  if (file.kind === "absent" && repo !== ".github") {
-    at = { owner, repo: ".github", path: CONFIG_PATH };
-    file = await client.getConfigFile(owner, ".github", CONFIG_PATH);
-  }
   while (file.kind === "file") {
     const read = readConfigText(file.text);
     if ("error" in read) {
@@ -137,6 +132,21 @@ export async function readConfigChain(
     BUILTIN_TEMPLATE_IDS,
   );
   return { config: parsed.config, errors: [...errors, ...parsed.errors] };
+}
+
+/** The repo's own config file, else the one in the owner's `.github` repository. */
+async function firstConfigFile(
+  client: Pick<GitHubClient, "getConfigFile">,
+  owner: string,
+  repo: string,
+): Promise<{ at: ConfigLocation; file: ConfigFile }> {
+  const own = await client.getConfigFile(owner, repo, CONFIG_PATH);
+  if (own.kind !== "absent" || repo === ".github")
+    return { at: { owner, repo, path: CONFIG_PATH }, file: own };
+  return {
+    at: { owner, repo: ".github", path: CONFIG_PATH },
+    file: await client.getConfigFile(owner, ".github", CONFIG_PATH),
+  };
 }
 
 /** The file an `_extends` value names, or why it names none that can be read next. */

@@ -18,19 +18,20 @@ export function isGone(error: unknown): boolean {
  */
 export async function reportRunFailure(
   client: GitHubClient,
-  run: { headSha: string; deliveryId: string },
+  headSha: string,
+  deliveryId: string,
   error: unknown,
 ): Promise<void> {
   if (isGone(error)) return;
   await client.createCheckRun({
     name: CHECK_RUN_NAME,
-    headSha: run.headSha,
+    headSha,
     conclusion: "failure",
     title: "Could not finish checking",
     summary: [
       `Design Docs Bot could not finish checking this pull request: ${describeFailure(error)}.`,
       "",
-      `Its checklist comment and status label may be out of date. Re-run this check to check the PR again (its next push or edit does too); an organisation owner can also redeliver delivery ${codeSpan(run.deliveryId)} from the GitHub App's advanced settings.`,
+      `Its checklist comment and status label may be out of date. Re-run this check to check the PR again (its next push or edit does too); an organisation owner can also redeliver delivery ${codeSpan(deliveryId)} from the GitHub App's advanced settings.`,
     ].join("\n"),
     annotations: [],
   });
