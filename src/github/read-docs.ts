@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { CONFIG_PATH } from "../config/parse-config.js";
 import type { GitBlob } from "./client.js";
 
 /** A doc's blob, read: its text, or the reason it cannot be read. */
@@ -51,6 +52,6 @@ export function oversizeReason(
   maxFileSize: number,
 ): string | undefined {
   return size > maxFileSize
-    ? `The file is ${size} bytes, over the ${maxFileSize}-byte limit (maxFileSize in .github/design-docs.yml); split it or raise the limit`
+    ? `The file is ${size} bytes, over the ${maxFileSize}-byte limit (maxFileSize in ${CONFIG_PATH}); split it or raise the limit`
     : undefined;
 }

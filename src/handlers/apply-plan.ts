@@ -33,7 +33,7 @@ export async function applyRunPlan(
 }
 
 /** Makes the comment plan so: create or edit the checklist comment, delete duplicates. */
-export async function applyCommentPlan(
+async function applyCommentPlan(
   client: GitHubClient,
   plan: CommentPlan,
 ): Promise<void> {
@@ -54,7 +54,7 @@ const NEW_LABEL_COLOR = "ededed";
  * grey and without a description; such a label, and only such a label, is then given its
  * colour and description. This costs no read to find out whether the label exists.
  */
-export async function applyLabelPlan(
+async function applyLabelPlan(
   client: GitHubClient,
   plan: StatusLabelPlan,
   labels: readonly StatusLabel[],
@@ -88,7 +88,7 @@ export async function applyLabelPlan(
 }
 
 /** Creates the check run, sending its annotations 50 at a time as GitHub requires. */
-export async function createCheckRun(
+async function createCheckRun(
   client: GitHubClient,
   run: NewCheckRun,
 ): Promise<void> {
