@@ -2,6 +2,7 @@ import type { Config } from "../config/parse-config.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import {
   MAX_LISTED_FILES,
+  type ChangedFile,
   type ExistingComment,
   type PullRequestState,
 } from "../github/client.js";
@@ -38,6 +39,11 @@ export async function gatherPullRequest(
   event: RunEvent,
   written?: StatusesWritten,
 ): Promise<PullRequestSnapshot | Skipped> {
+  // Beside the config, the PR's files and comments; a label event first waits to know that its
+  // label is a status label, else it reads nothing more.
+  const listing = event.kind === "label" ? undefined : listPullRequest(run);
+  // Handled here too, so a failed config read leaves no rejection unheard.
+  listing?.catch(() => undefined);
   const loaded = await loading;
   const statusLabel =
     event.kind === "label"
@@ -45,7 +51,12 @@ export async function gatherPullRequest(
       : undefined;
   if (event.kind === "label" && !statusLabel)
     return { skipped: "not a status label" };
-  const read = await readAtHead(run, loaded, { target, event, written });
+  const read = await readAtHead(
+    run,
+    loaded,
+    { target, event, written },
+    listing,
+  );
   if ("skipped" in read) return read;
   let label: LabelFacts | undefined;
   if (event.kind === "label" && statusLabel && !written && takesLabels(read)) {
@@ -82,11 +93,17 @@ async function readAtHead(
   run: RunContext,
   loaded: LoadedConfig,
   read: ReadFor,
+  listing: Promise<Listing> | undefined,
 ): Promise<PullRequestRead | Skipped> {
   const own = read.written?.own;
   let headSha = own?.headSha ?? read.target.headSha;
   for (let reread = 0; ; reread += 1) {
-    const listed = await readListed(run, loaded, read);
+    const listed = await readListed(
+      run,
+      loaded,
+      read,
+      (reread === 0 ? listing : undefined) ?? listPullRequest(run),
+    );
     if ("skipped" in listed) return listed;
     const head = await readHead(run, loaded, listed.docs, headSha);
     const pr = own ? { ...head.pr, headSha: own.headSha } : head.pr;
@@ -163,6 +180,7 @@ async function readListed(
   run: RunContext,
   loaded: LoadedConfig,
   { target, event, written }: ReadFor,
+  listing: Promise<Listing>,
 ): Promise<
   | {
       docs: DocFile[];
@@ -173,10 +191,7 @@ async function readListed(
     }
   | Skipped
 > {
-  const [files, comments] = await Promise.all([
-    run.client.listChangedFiles(),
-    run.client.listComments(),
-  ]);
+  const [files, comments] = await listing;
   const { config } = loaded;
   const ours = findChecklistComments(comments, run.appId);
   const docs = selectDocs(files, config.paths).map((file) => ({
@@ -203,6 +218,16 @@ async function readListed(
   )
     return { skipped: "no design docs" };
   return { docs, ours, reported, files: files.length, mayBeTruncated };
+}
+
+/** The PR's changed files and its comments. */
+type Listing = [ChangedFile[], ExistingComment[]];
+
+function listPullRequest(run: RunContext): Promise<Listing> {
+  return Promise.all([
+    run.client.listChangedFiles(),
+    run.client.listComments(),
+  ]);
 }
 
 /**
