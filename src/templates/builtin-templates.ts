@@ -16,6 +16,8 @@ let builtins: Template[] | undefined;
 
 /** The built-in templates, read and parsed once per process. */
 export function loadBuiltinTemplates(): Template[] {
-  builtins ??= BUILTIN_TEMPLATE_IDS.map((id) => parseTemplate(id, readBuiltinTemplateSource(id)));
+  builtins ??= BUILTIN_TEMPLATE_IDS.map((id) =>
+    parseTemplate(id, readBuiltinTemplateSource(id)),
+  );
   return builtins;
 }
