@@ -11,8 +11,8 @@ import {
   checkDesignDoc,
   type DocReport,
 } from "../validate/check-design-doc.js";
+import type { CliIO } from "./cli-io.js";
 import { loadConfig, loadTemplate } from "./load-project.js";
-import type { CliIO } from "./main.js";
 import { UsageError } from "./usage.js";
 
 const FORMATS = ["text", "markdown", "json"] as const;

@@ -6,9 +6,9 @@ import {
   loadBuiltinTemplates,
   readBuiltinTemplateSource,
 } from "../templates/builtin-templates.js";
+import type { CliIO } from "./cli-io.js";
 import { createDoc } from "./create-doc.js";
 import { loadTemplate } from "./load-project.js";
-import type { CliIO } from "./main.js";
 import { UsageError } from "./usage.js";
 
 /** `design-docs new`: writes a fresh doc from a template. Returns the exit code. */
