@@ -1,4 +1,4 @@
-import type { TemplateMapping } from "../templates/choose-template.js";
+import type { TemplateMapping } from "../validate/choose-template.js";
 import type { StatusDefinition } from "../validate/options.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
 import type { StatusRule } from "./status-rules.js";

@@ -1,9 +1,9 @@
 import picomatch from "picomatch";
 import type { DesignDoc } from "../markdown/types.js";
 import { normalizeText } from "../markdown/plain-text.js";
-import { headingNames, matchSections } from "../validate/match-sections.js";
-import { flattenSections } from "./parse-template.js";
-import type { Template } from "./types.js";
+import { flattenSections } from "../templates/parse-template.js";
+import type { Template } from "../templates/types.js";
+import { headingNames, matchSections } from "./match-sections.js";
 
 /** A template tied to the doc paths it applies to (`docs/design/reviews/**` → `design-review`). */
 export interface TemplateMapping {
