@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "../validate/own-value.js";
 import { checkCommand } from "./check-command.js";
 import type { CliIO } from "./cli-io.js";
 import { newCommand } from "./new-command.js";

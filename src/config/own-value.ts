@@ -1,13 +1,5 @@
 /**
- * `record[key]` when the record itself holds `key`, else undefined. Keys come from docs,
- * configs and labels: a status named `constructor` or `__proto__` must not reach
- * Object.prototype.
+ * Kept only while src/handlers still imports ownValue from here (gather-approvals.ts,
+ * apply-status-label.ts); delete it once they import ../validate/own-value.js.
  */
-export function ownValue<T>(
-  record: Readonly<Record<string, T>>,
-  key: string | undefined,
-): T | undefined {
-  return key !== undefined && Object.hasOwn(record, key)
-    ? record[key]
-    : undefined;
-}
+export { ownValue } from "../validate/own-value.js";

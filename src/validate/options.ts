@@ -1,4 +1,4 @@
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "./own-value.js";
 
 /** A status of the vocabulary, with the other words that mean it. */
 export interface StatusDefinition {
