@@ -6,7 +6,7 @@ import { createEngine } from "../config/create-engine.js";
 import { renderChecklist } from "../report/render-checklist.js";
 import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
-import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
+import { defaultTemplate } from "../templates/builtin-templates.js";
 import {
   checkDesignDoc,
   type DocReport,
@@ -39,13 +39,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     values.template === undefined
       ? undefined
       : loadTemplate(values.template, io.cwd);
-  const [defaultTemplate] = loadBuiltinTemplates() as [
-    (typeof templates)[number],
-  ];
   const engine = createEngine(
     config,
     forced ? [forced, ...templates] : templates,
-    defaultTemplate,
+    defaultTemplate(),
     io.today,
   );
   if (forced) engine.selection.forced = forced.id;

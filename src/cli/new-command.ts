@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
 import {
-  loadBuiltinTemplates,
+  defaultTemplate,
   readBuiltinTemplateSource,
 } from "../templates/builtin-templates.js";
 import type { CliIO } from "./cli-io.js";
@@ -39,7 +39,7 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
       ? readBuiltinTemplateSource(template.id)
       : readFileSync(resolve(io.cwd, template.id), "utf8");
   mkdirSync(dirname(file), { recursive: true });
-  const defaultStatus = loadBuiltinTemplates()[0]?.statuses[0] ?? "WIP";
+  const defaultStatus = defaultTemplate().statuses[0] ?? "WIP";
   writeFileSync(file, createDoc(source, template, io.today, defaultStatus));
   io.stdout.write(`Wrote ${target} from template ${template.id}\n`);
   return 0;

@@ -1,5 +1,6 @@
 import { expect, test } from "@jest/globals";
 import {
+  defaultTemplate,
   loadBuiltinTemplates,
   readBuiltinTemplateSource,
 } from "../../src/templates/builtin-templates.js";
@@ -12,6 +13,11 @@ import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
 import { checkFixture, engineFor, unmetLines } from "../helpers/engine.js";
 
 const [designDoc, designReview] = loadBuiltinTemplates();
+
+test("the default template is design-doc, the first built-in", () => {
+  expect(defaultTemplate()).toBe(designDoc);
+  expect(defaultTemplate().id).toBe("design-doc");
+});
 
 test("design-doc: header fields, vocabulary and nesting are read from the Markdown", () => {
   expect(
