@@ -11,6 +11,7 @@ import {
   checkDesignDoc,
   type DocReport,
 } from "../validate/check-design-doc.js";
+import { worstOutcome } from "../validate/worst-outcome.js";
 import type { CliIO } from "./cli-io.js";
 import { loadConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
@@ -74,7 +75,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     json: () => renderJson(reports),
   };
   io.stdout.write(render[format]());
-  return reports.some((report) => report.outcome === "failure") ? 1 : 0;
+  return worstOutcome(reports) === "failure" ? 1 : 0;
 }
 
 /** A doc the command line names: the file, and its path as the user typed it. */
