@@ -1,4 +1,8 @@
-import type { Config, ConfigError } from "../config/parse-config.js";
+import {
+  CONFIG_PATH,
+  type Config,
+  type ConfigError,
+} from "../config/parse-config.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import type { DocReport } from "../validate/check-design-doc.js";
 import { worstOutcome } from "../validate/worst-outcome.js";
@@ -62,7 +66,7 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
       labels: NO_LABEL_CHANGE,
       checkRun: {
         conclusion: "failure",
-        title: "Invalid .github/design-docs.yml",
+        title: `Invalid ${CONFIG_PATH}`,
         summary: text,
         annotations: [],
       },
