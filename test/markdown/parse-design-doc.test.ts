@@ -140,6 +140,24 @@ describe("fields", () => {
     expect(statusOf(markdown)).toMatchObject({ value, form, line });
   });
 
+  test("lone CR line endings end lines too, as micromark counts them", () => {
+    const doc = parseDesignDoc(
+      "# Title\r\r**Owner:** me\r**Status:** Draft\r\r## Goals\rText.\r",
+    );
+    expect(
+      doc.fields.map((field) => [
+        field.key,
+        field.value,
+        field.form,
+        field.line,
+      ]),
+    ).toEqual([
+      ["Owner", "me", "bold", 3],
+      ["Status", "Draft", "bold", 4],
+    ]);
+    expect(doc.sections[0]).toMatchObject({ title: "Goals", line: 6 });
+  });
+
   test("CRLF line endings and a byte order mark change nothing", () => {
     const doc = parseDesignDoc(
       "\uFEFF---\r\nstatus: Draft\r\n---\r\n# Title\r\n\r\n**Owner:** me\r\n\r\n## Goals\r\nText.\r\n",

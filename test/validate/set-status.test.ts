@@ -25,6 +25,11 @@ test.each([
     after: "# T\r\nStatus: Approved\r\nOwner: me\r\n\r\n## A\r\n",
   },
   {
+    name: "bold header lines, lone CR endings kept",
+    before: "# T\r\r**Owner:** me\r**Status:** WIP\r\r## A\r",
+    after: "# T\r\r**Owner:** me\r**Status:** Approved\r\r## A\r",
+  },
+  {
     name: "front matter, quotes and comment kept",
     before: '---\ntitle: x\nstatus: "draft" # set by hand\n---\n# T\n',
     after: '---\ntitle: x\nstatus: "In Review" # set by hand\n---\n# T\n',
@@ -102,6 +107,8 @@ test(`setStatus changes nothing but the Status value, for any doc the parser rea
       "**Owner:** Ana\n",
       "**Status:** Draft\n",
       "Status: In Review\r\n",
+      "\r",
+      "**Status:** Draft\r",
       "* **Status**: Accepted (v2)\n",
       "| Status | WIP |\n| --- | --- |\n",
       "| Owner | Status |\n| --- | --- |\n| me | WIP |\n",
