@@ -231,16 +231,20 @@ export function suggestStatus(
   if (written === undefined || written === source) return undefined;
   const before = shownLines(source);
   const after = shownLines(written);
+  // A last line without an ending gains one when lines are added after it: lines compare
+  // by their text.
   let head = 0;
-  while (head < before.length && sameLine(before[head], after[head])) head += 1;
+  while (head < before.length && before[head]?.text === after[head]?.text)
+    head += 1;
   const added = after.length - before.length;
   if (added === 0) return { line: head + 1, text: after[head]?.text ?? "" };
-  // Lines were inserted after line `head` (1-based): suggest that line plus them.
+  // Lines were inserted after line `head` (1-based): suggest that line plus them, or them
+  // plus line 1 when they go before it.
   const anchor = Math.max(head - 1, 0);
   return {
     line: anchor + 1,
     text: after
-      .slice(anchor, head + added)
+      .slice(anchor, anchor + added + 1)
       .map((line) => line.text)
       .join("\n"),
   };
@@ -254,11 +258,4 @@ function shownLines(source: string): SourceLine[] {
   const lines = splitLines(source.replace(/^\uFEFF/u, ""));
   if (lines.length > 1 && lines.at(-1)?.text === "") lines.pop();
   return lines;
-}
-
-function sameLine(
-  a: SourceLine | undefined,
-  b: SourceLine | undefined,
-): boolean {
-  return a?.text === b?.text && a?.ending === b?.ending;
 }
