@@ -51,7 +51,7 @@ function renderCheck(check: Check): string {
 }
 
 /** Joins lines, dropping the tail (with a notice saying how much) when over the limit. */
-export function fitLines(
+function fitLines(
   head: readonly string[],
   body: readonly string[],
   limit: number,

@@ -25,7 +25,7 @@ export type TemplateChoice =
   | { template: undefined; reason: string; nearest?: NearestTemplate };
 
 /** The template a doc that follows none comes closest to, and what it has that the doc lacks. */
-export interface NearestTemplate {
+interface NearestTemplate {
   id: string;
   /** Its sections the doc does not have, in the template's order. */
   lacking: string[];
