@@ -13,7 +13,7 @@ import {
 } from "../validate/check-design-doc.js";
 import { worstOutcome } from "../validate/worst-outcome.js";
 import type { CliIO } from "./cli-io.js";
-import { loadConfig, loadTemplate } from "./load-project.js";
+import { loadLocalConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
 
 const FORMATS = ["text", "markdown", "json"] as const;
@@ -34,7 +34,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(
       `--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`,
     );
-  const config = loadConfig(io.cwd);
+  const config = loadLocalConfig(io.cwd);
   const templates = config.templates.map((ref) => loadTemplate(ref, io.cwd));
   const forced =
     values.template === undefined
