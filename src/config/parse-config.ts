@@ -3,7 +3,7 @@ import type { StatusDefinition } from "../validate/options.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
 import type { StatusRule } from "./status-rules.js";
 import {
-  checkKeys,
+  rejectUnknownKeys,
   isRecord,
   readBoolean,
   readChoice,
@@ -91,7 +91,7 @@ export function parseConfig(
     fail("(root)", "the file must be a mapping of keys to values");
     return { config: parseConfig({}, builtinTemplates).config, errors };
   }
-  checkKeys(data, KEYS, "", fail);
+  rejectUnknownKeys(data, KEYS, "", fail);
   const templates = readTemplates(data.templates, builtinTemplates, fail);
   const paths = readStrings(data.paths, "paths", fail) ?? DEFAULT_PATHS;
   const aliases = readAliases(data.aliases, fail) ?? {};
