@@ -6,13 +6,14 @@ import { createEngine } from "../config/create-engine.js";
 import { renderChecklist } from "../report/render-checklist.js";
 import { renderJson } from "../report/render-json.js";
 import { renderText } from "../report/render-text.js";
-import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
+import { defaultTemplate } from "../templates/builtin-templates.js";
 import {
   checkDesignDoc,
   type DocReport,
 } from "../validate/check-design-doc.js";
-import { loadConfig, loadTemplate } from "./load-project.js";
-import type { CliIO } from "./main.js";
+import { worstOutcome } from "../validate/worst-outcome.js";
+import type { CliIO } from "./cli-io.js";
+import { loadLocalConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
 
 const FORMATS = ["text", "markdown", "json"] as const;
@@ -33,19 +34,16 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(
       `--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`,
     );
-  const config = loadConfig(io.cwd);
+  const config = loadLocalConfig(io.cwd);
   const templates = config.templates.map((ref) => loadTemplate(ref, io.cwd));
   const forced =
     values.template === undefined
       ? undefined
       : loadTemplate(values.template, io.cwd);
-  const [defaultTemplate] = loadBuiltinTemplates() as [
-    (typeof templates)[number],
-  ];
   const engine = createEngine(
     config,
     forced ? [forced, ...templates] : templates,
-    defaultTemplate,
+    defaultTemplate(),
     io.today,
   );
   if (forced) engine.selection.forced = forced.id;
@@ -77,7 +75,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     json: () => renderJson(reports),
   };
   io.stdout.write(render[format]());
-  return reports.some((report) => report.outcome === "failure") ? 1 : 0;
+  return worstOutcome(reports) === "failure" ? 1 : 0;
 }
 
 /** A doc the command line names: the file, and its path as the user typed it. */

@@ -18,7 +18,7 @@ import { UsageError } from "./usage.js";
  * Reads `.github/design-docs.yml` from the working directory, when there is one, with the
  * App's own reader: a file means the same on the command line as on a pull request.
  */
-export function loadConfig(cwd: string): Config {
+export function loadLocalConfig(cwd: string): Config {
   const file = resolve(cwd, CONFIG_PATH);
   let raw: unknown;
   if (existsSync(file)) {

@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "../validate/own-value.js";
 import { checkCommand } from "./check-command.js";
+import type { CliIO } from "./cli-io.js";
 import { newCommand } from "./new-command.js";
 import { COMMAND_USAGE, USAGE, UsageError } from "./usage.js";
-
-/** What the command line reads and writes, passed in so tests can run it in-process. */
-export interface CliIO {
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  isTTY: boolean;
-  /** Today's date, `YYYY-MM-DD`. */
-  today: string;
-}
 
 const COMMANDS: Readonly<
   Record<string, (args: string[], io: CliIO) => Promise<number>>

@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
 import {
-  loadBuiltinTemplates,
+  defaultTemplate,
   readBuiltinTemplateSource,
 } from "../templates/builtin-templates.js";
+import type { CliIO } from "./cli-io.js";
 import { createDoc } from "./create-doc.js";
 import { loadTemplate } from "./load-project.js";
-import type { CliIO } from "./main.js";
 import { UsageError } from "./usage.js";
 
 /** `design-docs new`: writes a fresh doc from a template. Returns the exit code. */
@@ -39,7 +38,7 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
       ? readBuiltinTemplateSource(template.id)
       : readFileSync(resolve(io.cwd, template.id), "utf8");
   mkdirSync(dirname(file), { recursive: true });
-  const defaultStatus = loadBuiltinTemplates()[0]?.statuses[0] ?? "WIP";
+  const defaultStatus = defaultTemplate().statuses[0] ?? "WIP";
   writeFileSync(file, createDoc(source, template, io.today, defaultStatus));
   io.stdout.write(`Wrote ${target} from template ${template.id}\n`);
   return 0;

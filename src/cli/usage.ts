@@ -1,9 +1,11 @@
+import { CONFIG_PATH } from "../config/parse-config.js";
+
 /** Each command's help, as `design-docs <command> --help` prints it. */
 export const COMMAND_USAGE = {
   check: `Usage: design-docs check [paths or globs...] [--format text|markdown|json] [--template ID|FILE]
 
 Checks design docs against the organisation's template and prints a checklist per doc.
-Paths default to the "paths" of .github/design-docs.yml, else docs/design/**/*.md.
+Paths default to the "paths" of ${CONFIG_PATH}, else docs/design/**/*.md.
 A directory means every .md file under it.
 Exits 0 when every doc passes (warnings allowed), 1 when one fails, 2 on a usage error.
 `,
@@ -23,7 +25,7 @@ export const USAGE = `Usage:
   design-docs --version
 
 check  Checks design docs against the organisation's template and prints a checklist per doc.
-       Paths default to the "paths" of .github/design-docs.yml, else docs/design/**/*.md.
+       Paths default to the "paths" of ${CONFIG_PATH}, else docs/design/**/*.md.
        A directory means every .md file under it.
        Exits 0 when every doc passes (warnings allowed), 1 when one fails, 2 on a usage error.
 new    Writes a fresh doc from a template (default: design-doc), Status and Created filled in.

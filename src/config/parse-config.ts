@@ -1,9 +1,9 @@
-import type { TemplateMapping } from "../templates/choose-template.js";
+import type { TemplateMapping } from "../validate/choose-template.js";
 import type { StatusDefinition } from "../validate/options.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
 import type { StatusRule } from "./status-rules.js";
 import {
-  checkKeys,
+  rejectUnknownKeys,
   isRecord,
   readBoolean,
   readChoice,
@@ -15,11 +15,11 @@ import {
 export const CONFIG_PATH = ".github/design-docs.yml";
 
 /** When the checklist comment is posted. */
-export type CommentMode = "always" | "on-failure";
+type CommentMode = "always" | "on-failure";
 /** What happens to draft PRs: checked as usual, skipped, or checked as if every doc were WIP. */
-export type DraftMode = "check" | "skip" | "wip";
+type DraftMode = "check" | "skip" | "wip";
 /** `live` writes comments, labels and check runs; `dry-run` only a neutral check run. */
-export type RunMode = "live" | "dry-run";
+type RunMode = "live" | "dry-run";
 
 /** The repo's settings, every key filled in. */
 export interface Config {
@@ -56,7 +56,7 @@ export interface ConfigError {
 
 const DEFAULT_PATHS = ["docs/design/**/*.md"];
 /** GitHub's blob API serves files up to 100 MB; a doc over 1 MB is rarely a doc. */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const MAX_FILE_SIZE_CEILING = 100 * 1024 * 1024;
 const KEYS = [
   "paths",
@@ -91,7 +91,7 @@ export function parseConfig(
     fail("(root)", "the file must be a mapping of keys to values");
     return { config: parseConfig({}, builtinTemplates).config, errors };
   }
-  checkKeys(data, KEYS, "", fail);
+  rejectUnknownKeys(data, KEYS, "", fail);
   const templates = readTemplates(data.templates, builtinTemplates, fail);
   const paths = readStrings(data.paths, "paths", fail) ?? DEFAULT_PATHS;
   const aliases = readAliases(data.aliases, fail) ?? {};

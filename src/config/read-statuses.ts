@@ -6,7 +6,7 @@ import {
   type StatusRule,
 } from "./status-rules.js";
 import {
-  checkKeys,
+  rejectUnknownKeys,
   isRecord,
   readBoolean,
   readStrings,
@@ -65,7 +65,7 @@ export function readStatuses(value: unknown, fail: Fail): StatusSettings {
       fail(key, `must be a mapping with ${STATUS_KEYS.join(", ")}`);
       return defaults;
     }
-    checkKeys(settings, STATUS_KEYS, `${key}.`, fail);
+    rejectUnknownKeys(settings, STATUS_KEYS, `${key}.`, fail);
     const style = readLabelStyle(settings, key, fail);
     if (Object.keys(style).length > 0)
       Object.defineProperty(labels, name, { value: style, enumerable: true });

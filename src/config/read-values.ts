@@ -50,8 +50,8 @@ export function readBoolean(
   return fail(key, "must be true or false");
 }
 
-/** Reports every key of `data` outside `known`. */
-export function checkKeys(
+/** An error for every key of `data` outside `known`: a misspelt key must not pass unnoticed. */
+export function rejectUnknownKeys(
   data: Record<string, unknown>,
   known: readonly string[],
   prefix: string,

@@ -1,4 +1,4 @@
-import { ownValue } from "./own-value.js";
+import { ownValue } from "../validate/own-value.js";
 import type { LabelStyle } from "./read-statuses.js";
 
 /** A status of the vocabulary and the label that shows it on a PR. */

@@ -1,4 +1,4 @@
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "../validate/own-value.js";
 import type { Config } from "../config/parse-config.js";
 import {
   DEFAULT_STATUS_RULE,

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "../validate/own-value.js";
 import {
   DEFAULT_STATUS_RULE,
   isRestricted,

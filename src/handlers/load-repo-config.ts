@@ -9,6 +9,7 @@ import { readConfigText } from "../config/read-config-text.js";
 import { isRecord } from "../config/read-values.js";
 import {
   BUILTIN_TEMPLATE_IDS,
+  defaultTemplate,
   loadBuiltinTemplates,
 } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
@@ -231,8 +232,6 @@ export function vocabularyOf(
 ): StatusDefinition[] {
   return repoVocabulary(templates, {
     statuses: config.statuses,
-    defaultStatuses: statusesOf(
-      (loadBuiltinTemplates()[0] as Template).statuses,
-    ),
+    defaultStatuses: statusesOf(defaultTemplate().statuses),
   });
 }

@@ -14,7 +14,7 @@ import {
   type DocCache,
   type ReadBlob,
 } from "../github/read-docs.js";
-import { loadBuiltinTemplates } from "../templates/builtin-templates.js";
+import { defaultTemplate } from "../templates/builtin-templates.js";
 import type { Template } from "../templates/types.js";
 import {
   relaxReport,
@@ -81,12 +81,7 @@ export async function checkDocs(
   pr: PullRequestState,
   read: { docs: readonly DocFile[]; blobs: readonly ReadBlob[] },
 ): Promise<DocReport[]> {
-  const engine = createEngine(
-    config,
-    templates,
-    loadBuiltinTemplates()[0] as Template,
-    run.today,
-  );
+  const engine = createEngine(config, templates, defaultTemplate(), run.today);
   return Promise.all(
     read.docs.map(async (doc, index) => {
       const report = await reportOf(

@@ -6,7 +6,6 @@ import {
   contentUnits,
   leadText,
 } from "./classify-content.js";
-import { normalizeHeading } from "./normalize-heading.js";
 import { plainText } from "./plain-text.js";
 
 interface OpenSection {
@@ -42,7 +41,6 @@ export function buildSections(
     const title = plainText(heading).replace(/\s+/gu, " ").trim();
     const section: Section = {
       title,
-      normalizedTitle: normalizeHeading(title),
       depth: heading.depth,
       line,
       endLine: lastLine,

@@ -18,7 +18,7 @@ function isComment(node: RootContent): boolean {
 }
 
 /** Whether HTML is nothing but comments and whitespace (an unclosed comment runs to the end). */
-export function isOnlyComments(html: string): boolean {
+function isOnlyComments(html: string): boolean {
   let rest = html.trimStart();
   if (!rest.startsWith("<!--")) return false;
   while (rest.startsWith("<!--")) {

@@ -5,6 +5,7 @@ import { parseMarkdown, parsePreamble, stripBom } from "./parse-markdown.js";
 import { readLineFields, readTableFields } from "./read-fields.js";
 import { readFrontMatter } from "./read-front-matter.js";
 import { readTasks } from "./read-tasks.js";
+import { splitLines } from "./split-lines.js";
 
 /**
  * Reads a design doc: its title, metadata fields, section tree and task list. Pure, and total:
@@ -13,7 +14,7 @@ import { readTasks } from "./read-tasks.js";
 export function parseDesignDoc(markdown: string): DesignDoc {
   const source = stripBom(markdown);
   const tree = parseMarkdown(source);
-  const sourceLines = source.split(/\r\n|\r|\n/u);
+  const sourceLines = splitLines(source).map((line) => line.text);
   const first = tree.children[0];
   const frontMatter = readFrontMatter(
     first?.type === "yaml" ? (first as Yaml) : undefined,

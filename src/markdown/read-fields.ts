@@ -2,6 +2,7 @@ import type { List, Paragraph, RootContent, Table } from "mdast";
 import type { FieldForm, MetadataField } from "./types.js";
 import { normalizeHeading } from "./normalize-heading.js";
 import { plainText } from "./plain-text.js";
+import { splitLines } from "./split-lines.js";
 
 const KEY_VALUE = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/u;
 const MAX_KEY_WORDS = 4;
@@ -46,8 +47,9 @@ function readParagraph(
   sourceLines: readonly string[],
 ): MetadataField[] {
   const startLine = paragraph.position?.start.line ?? 1;
-  const lines = plainText(paragraph).split("\n");
-  const pairs = lines.map((text) => splitKeyValue(text));
+  const pairs = splitLines(plainText(paragraph)).map((line) =>
+    splitKeyValue(line.text),
+  );
   if (!pairs.every((pair) => pair !== undefined)) return [];
   return pairs.map(([key, value], index) => {
     const line = startLine + index;

@@ -1,3 +1,4 @@
+import { joinLines, splitLines } from "./split-lines.js";
 import type { MetadataField } from "./types.js";
 
 const LINE_FIELD =
@@ -13,13 +14,13 @@ export function replaceFieldValue(
   value: string,
 ): string | undefined {
   if (field.form !== "bold" && field.form !== "line") return undefined;
-  const lines = source.split(/(?<=\n)/u);
-  const original = lines[field.line - 1];
-  if (original === undefined) return undefined;
-  const ending = /\r?\n$/u.exec(original)?.[0] ?? "";
-  const text = original.slice(0, original.length - ending.length);
-  const match = LINE_FIELD.exec(text);
-  if (!match) return undefined;
-  lines[field.line - 1] = `${match[1] ?? ""}${value}${match[3] ?? ""}${ending}`;
-  return lines.join("");
+  const lines = splitLines(source);
+  const line = lines[field.line - 1];
+  const match = line && LINE_FIELD.exec(line.text);
+  if (!line || !match) return undefined;
+  lines[field.line - 1] = {
+    text: `${match[1] ?? ""}${value}${match[3] ?? ""}`,
+    ending: line.ending,
+  };
+  return joinLines(lines);
 }

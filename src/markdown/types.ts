@@ -21,8 +21,6 @@ export interface MetadataField {
 export interface Section {
   /** Heading text, markup stripped. */
   title: string;
-  /** Heading text normalised for matching (see `normalizeHeading`). */
-  normalizedTitle: string;
   depth: number;
   /** 1-based line of the heading. */
   line: number;

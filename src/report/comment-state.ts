@@ -1,3 +1,5 @@
+import { splitLines } from "../markdown/split-lines.js";
+
 /**
  * What the bot remembers about a PR between runs, kept hidden in its checklist comment. Anyone
  * who can edit the comment can edit this, so it is a cache that can only withhold: nothing in
@@ -25,9 +27,14 @@ export function encodeState(state: CommentState): string[] {
   return [`${PREFIX}${json}${SUFFIX}`];
 }
 
-/** The state a comment body holds; anything malformed reads as no state. */
+/**
+ * The state a comment body holds; anything malformed reads as no state. A body edited on
+ * GitHub's web page comes back with CRLF line endings.
+ */
 export function decodeState(body: string): CommentState {
-  const line = body.split("\n").find((text) => text.startsWith(PREFIX));
+  const line = splitLines(body).find((entry) =>
+    entry.text.startsWith(PREFIX),
+  )?.text;
   if (!line?.endsWith(SUFFIX)) return {};
   try {
     const data: unknown = JSON.parse(line.slice(PREFIX.length, -SUFFIX.length));

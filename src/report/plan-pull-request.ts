@@ -1,6 +1,11 @@
-import type { Config, ConfigError } from "../config/parse-config.js";
+import {
+  CONFIG_PATH,
+  type Config,
+  type ConfigError,
+} from "../config/parse-config.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import type { DocReport } from "../validate/check-design-doc.js";
+import { worstOutcome } from "../validate/worst-outcome.js";
 import { choosePullRequestStatus } from "./choose-pull-request-status.js";
 import { planStatusLabels, type StatusLabelPlan } from "./plan-labels.js";
 import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
@@ -61,7 +66,7 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
       labels: NO_LABEL_CHANGE,
       checkRun: {
         conclusion: "failure",
-        title: "Invalid .github/design-docs.yml",
+        title: `Invalid ${CONFIG_PATH}`,
         summary: text,
         annotations: [],
       },
@@ -85,7 +90,7 @@ function planDocs(input: PlanInput): PullRequestPlan {
     ...(input.truncated ? [describeTruncated(input.truncated)] : []),
     describeStatusLabel(label?.name, input.requested ? undefined : heldBy),
   ]);
-  const failing = reports.some((report) => report.outcome === "failure");
+  const failing = worstOutcome(reports) === "failure";
   return {
     comment:
       config.comment === "always" || failing || input.hasComment

@@ -1,6 +1,6 @@
-import type { DocReport } from "../validate/check-design-doc.js";
-import type { Outcome } from "../validate/check-design-doc.js";
+import type { DocReport, Outcome } from "../validate/check-design-doc.js";
 import type { Check } from "../validate/types.js";
+import { worstOutcome } from "../validate/worst-outcome.js";
 import type { CheckRunAnnotation } from "../github/client.js";
 
 /** The check run's name, as branch rules require it. */
@@ -39,13 +39,6 @@ export function renderCheckRun(
   title: string,
   checklist: string,
 ): CheckRunOutput {
-  const outcome: Outcome = reports.some(
-    (report) => report.outcome === "failure",
-  )
-    ? "failure"
-    : reports.some((report) => report.outcome === "warning")
-      ? "warning"
-      : "success";
   const annotations = reports
     .flatMap((report) =>
       report.checks.flatMap((check) =>
@@ -61,7 +54,7 @@ export function renderCheckRun(
     );
   const left = annotations.length - MAX_ANNOTATIONS;
   return {
-    conclusion: CONCLUSIONS[outcome],
+    conclusion: CONCLUSIONS[worstOutcome(reports)],
     title,
     summary:
       left > 0

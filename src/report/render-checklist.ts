@@ -1,5 +1,6 @@
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { Check } from "../validate/types.js";
+import { worstOutcome } from "../validate/worst-outcome.js";
 import { neutralize } from "./neutralize.js";
 import {
   describeStatus,
@@ -25,15 +26,8 @@ export function renderChecklist(
   notes: readonly string[] = [],
 ): string {
   const sorted = sortReports(reports);
-  const summary = summarize(sorted);
-  const outcome =
-    summary.failing > 0
-      ? "failure"
-      : summary.warning > 0
-        ? "warning"
-        : "success";
   const head = [
-    `### ${ICONS[outcome]} Design docs: ${describeSummary(summary)}`,
+    `### ${ICONS[worstOutcome(sorted)]} Design docs: ${describeSummary(summarize(sorted))}`,
     ...notes.flatMap((note) => ["", note]),
   ];
   const body = sorted.flatMap(renderDoc);
@@ -57,7 +51,7 @@ function renderCheck(check: Check): string {
 }
 
 /** Joins lines, dropping the tail (with a notice saying how much) when over the limit. */
-export function fitLines(
+function fitLines(
   head: readonly string[],
   body: readonly string[],
   limit: number,

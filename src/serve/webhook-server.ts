@@ -6,7 +6,7 @@ import {
 } from "node:http";
 
 /** Probot's Node middleware: answers the request and resolves true, or resolves false. */
-export type Middleware = (
+type Middleware = (
   request: IncomingMessage,
   response: ServerResponse,
 ) => boolean | void | Promise<boolean | void>;

@@ -12,10 +12,23 @@ export function readBuiltinTemplateSource(id: string): string {
   return readFileSync(new URL(`${id}.md`, TEMPLATE_DIR), "utf8");
 }
 
-let builtins: Template[] | undefined;
+let builtins: [Template, ...Template[]] | undefined;
 
-/** The built-in templates, read and parsed once per process. */
-export function loadBuiltinTemplates(): Template[] {
-  builtins ??= BUILTIN_TEMPLATE_IDS.map((id) => parseTemplate(id, readBuiltinTemplateSource(id)));
+/** The built-in templates, read and parsed once per process; the default first. */
+export function loadBuiltinTemplates(): [Template, ...Template[]] {
+  const [first, ...rest] = BUILTIN_TEMPLATE_IDS;
+  builtins ??= [readBuiltinTemplate(first), ...rest.map(readBuiltinTemplate)];
   return builtins;
+}
+
+/**
+ * The default template, the first of `BUILTIN_TEMPLATE_IDS`: its Status vocabulary is the one
+ * for templates that name none.
+ */
+export function defaultTemplate(): Template {
+  return loadBuiltinTemplates()[0];
+}
+
+function readBuiltinTemplate(id: string): Template {
+  return parseTemplate(id, readBuiltinTemplateSource(id));
 }

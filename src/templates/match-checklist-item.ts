@@ -17,7 +17,10 @@ export function matchChecklistItem(
     const titleWords = wordsOf(section.title);
     const shared = titleWords.filter((word) => itemWords.has(word)).length;
     if (shared === 0) continue;
-    const score = shared / titleWords.length + shared / 100 + (section.container ? 0 : 1 / 1000);
+    const score =
+      shared / titleWords.length +
+      shared / 100 +
+      (section.container ? 0 : 1 / 1000);
     if (!best || score > best.score) best = { section, score };
   }
   return best?.section;

@@ -1,7 +1,15 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
-import { isOptionalHeading, normalizeHeading } from "../markdown/normalize-heading.js";
+import {
+  isOptionalHeading,
+  normalizeHeading,
+} from "../markdown/normalize-heading.js";
 import type { DesignDoc, Section, TaskItem } from "../markdown/types.js";
-import type { ChecklistItem, Template, TemplateField, TemplateSection } from "./types.js";
+import type {
+  ChecklistItem,
+  Template,
+  TemplateField,
+  TemplateSection,
+} from "./types.js";
 import { matchChecklistItem } from "./match-checklist-item.js";
 
 const STATUS_KEY = "status";
@@ -13,9 +21,15 @@ const OPTION_SEPARATOR = /\s*(?:,|\|)\s*/u;
  * options listed as the template's Status value), every section's placeholder text, and the
  * appendix checklist (a section titled as a checklist that holds only task items).
  */
-export function parseTemplate(id: string, markdown: string, origin = "built-in"): Template {
+export function parseTemplate(
+  id: string,
+  markdown: string,
+  origin = "built-in",
+): Template {
   const doc = parseDesignDoc(markdown);
-  const sections = doc.sections.map((section) => toTemplateSection(section, doc.tasks));
+  const sections = doc.sections.map((section) =>
+    toTemplateSection(section, doc.tasks),
+  );
   const firstSection = doc.sections[0]?.line ?? Infinity;
   const header = doc.fields.filter((field) => field.line < firstSection);
   const fields: TemplateField[] = header.map((field) => ({
@@ -29,15 +43,24 @@ export function parseTemplate(id: string, markdown: string, origin = "built-in")
     origin,
     title: doc.title,
     fields,
-    statuses: status ? status.placeholder.split(OPTION_SEPARATOR).filter(Boolean) : [],
+    statuses: status
+      ? status.placeholder.split(OPTION_SEPARATOR).filter(Boolean)
+      : [],
     sections,
     checklist: readChecklist(doc, sections),
   };
 }
 
-function toTemplateSection(section: Section, tasks: readonly TaskItem[]): TemplateSection {
-  const children = section.children.map((child) => toTemplateSection(child, tasks));
-  const ownTasks = tasks.filter((task) => task.line > section.line && task.line <= ownEnd(section));
+function toTemplateSection(
+  section: Section,
+  tasks: readonly TaskItem[],
+): TemplateSection {
+  const children = section.children.map((child) =>
+    toTemplateSection(child, tasks),
+  );
+  const ownTasks = tasks.filter(
+    (task) => task.line > section.line && task.line <= ownEnd(section),
+  );
   return {
     title: section.title,
     names: namesOf(section.title),
@@ -119,7 +142,10 @@ function ownEnd(section: Section): number {
   return (section.children[0]?.line ?? section.endLine + 1) - 1;
 }
 
-function readChecklist(doc: DesignDoc, sections: readonly TemplateSection[]): ChecklistItem[] {
+function readChecklist(
+  doc: DesignDoc,
+  sections: readonly TemplateSection[],
+): ChecklistItem[] {
   const all = flattenSections(sections);
   const list = all.find((section) => section.checklist);
   if (!list) return [];
@@ -136,6 +162,11 @@ function readChecklist(doc: DesignDoc, sections: readonly TemplateSection[]): Ch
 }
 
 /** Every section of a tree, parents before their children, in document order. */
-export function flattenSections<T extends { children: T[] }>(sections: readonly T[]): T[] {
-  return sections.flatMap((section) => [section, ...flattenSections(section.children)]);
+export function flattenSections<T extends { children: T[] }>(
+  sections: readonly T[],
+): T[] {
+  return sections.flatMap((section) => [
+    section,
+    ...flattenSections(section.children),
+  ]);
 }

@@ -1,10 +1,10 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import type { Template } from "../templates/types.js";
 import {
   chooseTemplate,
   type TemplateChoice,
   type TemplateSelection,
-} from "../templates/choose-template.js";
-import type { Template } from "../templates/types.js";
+} from "./choose-template.js";
 import type { ValidateOptions } from "./options.js";
 import { readStatus, type StatusReading } from "./read-status.js";
 import { unmet } from "./rule.js";

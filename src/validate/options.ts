@@ -1,4 +1,4 @@
-import { ownValue } from "../config/own-value.js";
+import { ownValue } from "./own-value.js";
 
 /** A status of the vocabulary, with the other words that mean it. */
 export interface StatusDefinition {
@@ -86,7 +86,7 @@ export const IMPLEMENTATION_WORDS: readonly string[] = [
 ];
 
 /** Statuses at which unmet requirements are only warnings, by default. */
-export const DEFAULT_LENIENT_STATUSES: readonly string[] = ["WIP"];
+const DEFAULT_LENIENT_STATUSES: readonly string[] = ["WIP"];
 
 /**
  * Other names for template sections, from the spellings public design docs use. A doc heading

@@ -91,10 +91,3 @@ function calendarDate(
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
-
-/** Formats a date as `YYYY-MM-DD`. */
-export function formatDate(date: CalendarDate): string {
-  const pad = (n: number, width: number): string =>
-    String(n).padStart(width, "0");
-  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
-}

@@ -8,7 +8,7 @@ export interface Rule {
 }
 
 /** Appends the line to a message, the way every finding cites it: `… (line 37)`. */
-export function atLine(message: string, line: number | undefined): string {
+function atLine(message: string, line: number | undefined): string {
   return line === undefined ? message : `${message} (line ${line})`;
 }
 

@@ -1,17 +1,13 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
 import { normalizeHeading } from "../markdown/normalize-heading.js";
 import { replaceFieldValue } from "../markdown/replace-field-value.js";
+import {
+  joinLines,
+  splitLines,
+  type SourceLine,
+} from "../markdown/split-lines.js";
 import type { DesignDoc, MetadataField } from "../markdown/types.js";
 import { fieldMeans, findField } from "./field-names.js";
-
-/** Lines with their endings kept, so joining them gives back the source byte for byte. */
-function splitLines(source: string): string[] {
-  return source.split(/(?<=\r\n|\n|\r(?!\n))/u);
-}
-
-function endingOf(line: string): string {
-  return /\r\n$|\n$|\r$/u.exec(line)?.[0] ?? "";
-}
 
 /**
  * Sets the doc's Status to `value`, changing nothing else: every other byte, line endings
@@ -88,15 +84,13 @@ function replaceField(
   const index = field.line - 1;
   const line = lines[index];
   if (line === undefined) return undefined;
-  const ending = endingOf(line);
-  const text = line.slice(0, line.length - ending.length);
-  const next =
+  const text =
     field.form === "frontmatter"
-      ? replaceYamlValue(text, field.key, value)
-      : replaceTableCell(lines, index, text, field.key, value);
-  if (next === undefined) return undefined;
-  lines[index] = next + ending;
-  return lines.join("");
+      ? replaceYamlValue(line.text, field.key, value)
+      : replaceTableCell(lines, index, field.key, value);
+  if (text === undefined) return undefined;
+  lines[index] = { text, ending: line.ending };
+  return joinLines(lines);
 }
 
 function replaceYamlValue(
@@ -142,12 +136,12 @@ function cellKey(text: string): string {
 }
 
 function replaceTableCell(
-  lines: readonly string[],
+  lines: readonly SourceLine[],
   index: number,
-  text: string,
   key: string,
   value: string,
 ): string | undefined {
+  const text = lines[index]?.text ?? "";
   const cells = cellSpans(text);
   const wanted = normalizeHeading(key);
   let column = cells.findIndex(
@@ -156,8 +150,8 @@ function replaceTableCell(
   if (column >= 0) column += 1;
   else {
     // Keys across the header row, values in the row below the delimiter.
-    const header = lines[index - 2] ?? "";
-    column = cellSpans(header.replace(/\r?\n$|\r$/u, "")).findIndex(
+    const header = lines[index - 2]?.text ?? "";
+    column = cellSpans(header).findIndex(
       (cell) => cellKey(header.slice(cell.start, cell.end)) === wanted,
     );
   }
@@ -176,17 +170,16 @@ function insertField(
   value: string,
 ): string {
   const lines = splitLines(source);
-  const eol =
-    endingOf(lines.find((line) => endingOf(line) !== "") ?? "") || "\n";
-  const at = (index: number, inserted: string[]): string => {
+  const eol = lines.find((line) => line.ending !== "")?.ending ?? "\n";
+  const lineOf = (text: string): SourceLine => ({ text, ending: eol });
+  const at = (index: number, inserted: SourceLine[]): string => {
     const before = lines.slice(0, index);
     const last = before.at(-1);
-    if (last !== undefined && endingOf(last) === "")
-      before[before.length - 1] = last + eol;
-    return [...before, ...inserted, ...lines.slice(index)].join("");
+    if (last?.ending === "") before[before.length - 1] = lineOf(last.text);
+    return joinLines([...before, ...inserted, ...lines.slice(index)]);
   };
   const closing = frontMatterEnd(lines);
-  if (closing !== undefined) return at(closing, [`${key}: ${value}${eol}`]);
+  if (closing !== undefined) return at(closing, [lineOf(`${key}: ${value}`)]);
   const firstSection = doc.sections[0]?.line ?? Infinity;
   const header = doc.fields.filter(
     (field) =>
@@ -195,26 +188,27 @@ function insertField(
   );
   const owner = header.find((field) => fieldMeans(field, "owner"));
   const after = (key === "status" ? owner : undefined) ?? header.at(-1);
-  const line = `**${key.charAt(0).toUpperCase()}${key.slice(1)}:** ${value}${eol}`;
+  const line = `**${key.charAt(0).toUpperCase()}${key.slice(1)}:** ${value}`;
   // A paragraph of its own, so the line reads as a field whatever surrounds it.
-  const paragraph = (index: number): string[] => {
+  const paragraph = (index: number): SourceLine[] => {
     const next = lines[index];
-    return next === undefined || /^[ \t]*(?:\r\n|\n|\r)?$/u.test(next)
-      ? [eol, line]
-      : [eol, line, eol];
+    const blank = lineOf("");
+    return next === undefined || /^[ \t]*$/u.test(next.text)
+      ? [blank, lineOf(line)]
+      : [blank, lineOf(line), blank];
   };
   if (after) return at(after.line, paragraph(after.line));
   if (doc.titleEndLine !== undefined)
     return at(doc.titleEndLine, paragraph(doc.titleEndLine));
   const bom = source.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return `${bom}${line}${eol}${source.slice(bom.length)}`;
+  return `${bom}${line}${eol}${eol}${source.slice(bom.length)}`;
 }
 
 /** The index of the line closing a front matter block at the top, if there is one. */
-function frontMatterEnd(lines: readonly string[]): number | undefined {
-  if (!/^\uFEFF?---\s*$/u.test(lines[0] ?? "")) return undefined;
+function frontMatterEnd(lines: readonly SourceLine[]): number | undefined {
+  if (!/^\uFEFF?---\s*$/u.test(lines[0]?.text ?? "")) return undefined;
   const index = lines.findIndex(
-    (line, at) => at > 0 && /^(?:---|\.\.\.)\s*$/u.test(line),
+    (line, at) => at > 0 && /^(?:---|\.\.\.)\s*$/u.test(line.text),
   );
   return index > 0 ? index : undefined;
 }
@@ -235,21 +229,33 @@ export function suggestStatus(
 ): StatusSuggestion | undefined {
   const written = setStatus(source, value);
   if (written === undefined || written === source) return undefined;
-  const before = splitLines(source.replace(/^\uFEFF/u, ""));
-  const after = splitLines(written.replace(/^\uFEFF/u, ""));
+  const before = shownLines(source);
+  const after = shownLines(written);
+  // A last line without an ending gains one when lines are added after it: lines compare
+  // by their text.
   let head = 0;
-  while (head < before.length && before[head] === after[head]) head += 1;
+  while (head < before.length && before[head]?.text === after[head]?.text)
+    head += 1;
   const added = after.length - before.length;
-  const strip = (line: string): string =>
-    line.slice(0, line.length - endingOf(line).length);
-  if (added === 0) return { line: head + 1, text: strip(after[head] ?? "") };
-  // Lines were inserted after line `head` (1-based): suggest that line plus them.
+  if (added === 0) return { line: head + 1, text: after[head]?.text ?? "" };
+  // Lines were inserted after line `head` (1-based): suggest that line plus them, or them
+  // plus line 1 when they go before it.
   const anchor = Math.max(head - 1, 0);
   return {
     line: anchor + 1,
     text: after
-      .slice(anchor, head + added)
-      .map(strip)
+      .slice(anchor, anchor + added + 1)
+      .map((line) => line.text)
       .join("\n"),
   };
+}
+
+/**
+ * The lines a diff shows, numbered as GitHub numbers them for a suggestion: the byte order
+ * mark left out, and no line after a final line ending.
+ */
+function shownLines(source: string): SourceLine[] {
+  const lines = splitLines(source.replace(/^\uFEFF/u, ""));
+  if (lines.length > 1 && lines.at(-1)?.text === "") lines.pop();
+  return lines;
 }

@@ -20,7 +20,7 @@ import { titlePlaceholder } from "./rules/title-placeholder.js";
 import type { Check, Finding, Severity } from "./types.js";
 
 /** Every rule, in the order their requirements appear in the checklist. */
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   frontMatter,
   titlePlaceholder,
   fieldMissing,
@@ -82,7 +82,7 @@ function severityFor(context: RuleContext): Severity {
 }
 
 /** One check per requirement, in first-seen order; unmet if any rule found it unmet. */
-export function mergeChecks(checks: readonly Check[]): Check[] {
+function mergeChecks(checks: readonly Check[]): Check[] {
   const merged = new Map<string, Check>();
   for (const check of checks) {
     const seen = merged.get(check.requirement);

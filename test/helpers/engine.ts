@@ -3,6 +3,7 @@ import { parseConfig } from "../../src/config/parse-config.js";
 import { createEngine } from "../../src/config/create-engine.js";
 import {
   BUILTIN_TEMPLATE_IDS,
+  defaultTemplate,
   loadBuiltinTemplates,
 } from "../../src/templates/builtin-templates.js";
 import type { Template } from "../../src/templates/types.js";
@@ -24,7 +25,7 @@ export function engineFor(rawConfig: unknown = {}): Engine {
   const templates = config.templates.map(
     (id) => builtins.find((t) => t.id === id) as Template,
   );
-  return createEngine(config, templates, builtins[0] as Template, TODAY);
+  return createEngine(config, templates, defaultTemplate(), TODAY);
 }
 
 /** Reads a file under test/fixtures/. */

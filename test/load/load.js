@@ -17,6 +17,7 @@ import { createEngine } from "../../lib/config/create-engine.js";
 import { parseConfig } from "../../lib/config/parse-config.js";
 import {
   BUILTIN_TEMPLATE_IDS,
+  defaultTemplate,
   loadBuiltinTemplates,
 } from "../../lib/templates/builtin-templates.js";
 
@@ -177,7 +178,7 @@ const builtins = loadBuiltinTemplates();
 const engine = createEngine(
   parseConfig({}, BUILTIN_TEMPLATE_IDS).config,
   builtins,
-  builtins[0],
+  defaultTemplate(),
   new Date().toISOString().slice(0, 10),
 );
 const wrong = [];

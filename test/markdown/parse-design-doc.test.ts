@@ -4,9 +4,10 @@ import { parseDesignDoc } from "../../src/markdown/parse-design-doc.js";
 import { normalizeHeading } from "../../src/markdown/normalize-heading.js";
 import type { Section } from "../../src/markdown/types.js";
 
+/** Section headings as matching reads them, parents before their children. */
 const titles = (sections: readonly Section[]): string[] =>
   sections.flatMap((section) => [
-    section.normalizedTitle,
+    normalizeHeading(section.title),
     ...titles(section.children),
   ]);
 
@@ -24,9 +25,7 @@ describe("headings", () => {
     ["## Go\u200bals\u200d", "goals"],
   ])("%s reads as %s", (heading, expected) => {
     const doc = parseDesignDoc(`# Title\n\n${heading}\n\nText.\n`);
-    expect(doc.sections.map((section) => section.normalizedTitle)).toEqual([
-      expected,
-    ]);
+    expect(titles(doc.sections)).toEqual([expected]);
   });
 
   test("a title underlined with --- is a level-2 heading, with === a level-1 one", () => {
@@ -138,6 +137,24 @@ describe("fields", () => {
     ["# T\n\n| Status |\n| --- |\n| `PROPOSED` |\n", "PROPOSED", "table", 5],
   ])("%j gives %s", (markdown, value, form, line) => {
     expect(statusOf(markdown)).toMatchObject({ value, form, line });
+  });
+
+  test("lone CR line endings end lines too, as micromark counts them", () => {
+    const doc = parseDesignDoc(
+      "# Title\r\r**Owner:** me\r**Status:** Draft\r\r## Goals\rText.\r",
+    );
+    expect(
+      doc.fields.map((field) => [
+        field.key,
+        field.value,
+        field.form,
+        field.line,
+      ]),
+    ).toEqual([
+      ["Owner", "me", "bold", 3],
+      ["Status", "Draft", "bold", 4],
+    ]);
+    expect(doc.sections[0]).toMatchObject({ title: "Goals", line: 6 });
   });
 
   test("CRLF line endings and a byte order mark change nothing", () => {

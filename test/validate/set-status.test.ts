@@ -2,7 +2,7 @@ import { expect, test } from "@jest/globals";
 import fc from "fast-check";
 import { parseDesignDoc } from "../../src/markdown/parse-design-doc.js";
 import { findField } from "../../src/validate/field-names.js";
-import { setStatus } from "../../src/validate/set-status.js";
+import { setStatus, suggestStatus } from "../../src/validate/set-status.js";
 import { fixture } from "../helpers/engine.js";
 
 const statusOf = (source: string): string | undefined =>
@@ -23,6 +23,11 @@ test.each([
     name: "plain line, CRLF endings kept",
     before: "# T\r\nStatus: draft\r\nOwner: me\r\n\r\n## A\r\n",
     after: "# T\r\nStatus: Approved\r\nOwner: me\r\n\r\n## A\r\n",
+  },
+  {
+    name: "bold header lines, lone CR endings kept",
+    before: "# T\r\r**Owner:** me\r**Status:** WIP\r\r## A\r",
+    after: "# T\r\r**Owner:** me\r**Status:** Approved\r\r## A\r",
   },
   {
     name: "front matter, quotes and comment kept",
@@ -83,6 +88,85 @@ test("a doc that gives its Status twice gets it set in both places, so it says o
   );
 });
 
+test.each([
+  {
+    name: "a Status rewritten in place",
+    source: "# T\r\n**Status:** WIP\r\n",
+    suggestion: { line: 2, text: "**Status:** Approved" },
+  },
+  {
+    name: "a Status added after the title, before the text",
+    source: "# T\nText.\n",
+    suggestion: { line: 1, text: "# T\n\n**Status:** Approved\n" },
+  },
+  {
+    name: "a Status added before line 1",
+    source: "Text.\n",
+    suggestion: { line: 1, text: "**Status:** Approved\n\nText." },
+  },
+  {
+    name: "a Status added after the last line, which has no line ending",
+    source: "# T",
+    suggestion: { line: 1, text: "# T\n\n**Status:** Approved" },
+  },
+  {
+    name: "a Status added after the last header field, which has no line ending",
+    source: "**Owner:** me",
+    suggestion: { line: 1, text: "**Owner:** me\n\n**Status:** Approved" },
+  },
+])("suggestStatus: $name", ({ source, suggestion }) => {
+  expect(suggestStatus(source, "Approved")).toEqual(suggestion);
+});
+
+/** A doc's lines as a diff shows them: no byte order mark, no line after a final ending. */
+const shownLines = (text: string): string[] => {
+  const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
+  if (lines.length > 1 && lines.at(-1) === "") lines.pop();
+  return lines;
+};
+
+const SUGGEST_RUNS = 1000;
+
+test(`suggestStatus, applied to the doc, gives the lines setStatus writes (${SUGGEST_RUNS} generated)`, () => {
+  const piece = fc.oneof(
+    fc.constantFrom(
+      "# Title\n",
+      "# Title",
+      "## Section\n",
+      "Some text.\n",
+      "\n",
+      "\r\n",
+      "\r",
+      "**Owner:** Ana\n",
+      "**Owner:** Ana",
+      "**Status:** Draft\n",
+      "| Status | WIP |\n| --- | --- |\n",
+      "---\ntitle: t\n---\n",
+      "\uFEFF",
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+      const before = parts.join("");
+      const suggestion = suggestStatus(before, "Approved");
+      if (!suggestion) return true;
+      const wanted = shownLines(setStatus(before, "Approved") ?? "");
+      const lines = shownLines(before);
+      // A doc that gives its Status twice has two lines to change; a suggestion has one.
+      if (
+        lines.length === wanted.length &&
+        lines.filter((line, index) => line !== wanted[index]).length > 1
+      )
+        return true;
+      lines.splice(suggestion.line - 1, 1, ...suggestion.text.split("\n"));
+      expect(lines).toEqual(wanted);
+      return true;
+    }),
+    { numRuns: SUGGEST_RUNS, seed: 20261123 },
+  );
+});
+
 /** Lines with endings, to compare outputs byte for byte. */
 const linesOf = (text: string): string[] =>
   text.split(/(?<=\r\n|\n|\r(?!\n))/u);
@@ -102,6 +186,8 @@ test(`setStatus changes nothing but the Status value, for any doc the parser rea
       "**Owner:** Ana\n",
       "**Status:** Draft\n",
       "Status: In Review\r\n",
+      "\r",
+      "**Status:** Draft\r",
       "* **Status**: Accepted (v2)\n",
       "| Status | WIP |\n| --- | --- |\n",
       "| Owner | Status |\n| --- | --- |\n| me | WIP |\n",

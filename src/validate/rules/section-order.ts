@@ -27,7 +27,7 @@ export const sectionOrder: Rule = {
 };
 
 /** The checklist line for one section out of order: `Order of section "Usage"`. */
-export function orderRequirement(title: string): string {
+function orderRequirement(title: string): string {
   return `Order of section "${title}"`;
 }
 

@@ -11,7 +11,9 @@ function keeping(headings: readonly string[]): string {
   return (
     head +
     sections
-      .filter((part) => headings.some((heading) => part.startsWith(`${heading}\n`)))
+      .filter((part) =>
+        headings.some((heading) => part.startsWith(`${heading}\n`)),
+      )
       .join("")
   );
 }
@@ -56,7 +58,8 @@ test("the template's header fields mark a doc with only a few sections as starte
 });
 
 test("the template's title form marks a doc as started from it", () => {
-  const doc = "# Design Document: Audit export\n\n## Overview\nExport audit events nightly.\n";
+  const doc =
+    "# Design Document: Audit export\n\n## Overview\nExport audit events nightly.\n";
   expect(checkDesignDoc("docs/design/a.md", doc, engineFor())).toMatchObject({
     template: { id: "design-review" },
     templateReason: "it has the title form of design-review",
@@ -64,7 +67,8 @@ test("the template's title form marks a doc as started from it", () => {
 });
 
 test("a doc that shares almost nothing says, in one line, what the nearest template has that it lacks", () => {
-  const doc = "# Storage sync, 14 October\n\n## Attendees\nAna, Li.\n\n## Testing\nWe ran the load test.\n";
+  const doc =
+    "# Storage sync, 14 October\n\n## Attendees\nAna, Li.\n\n## Testing\nWe ran the load test.\n";
   const report = checkDesignDoc("docs/design/notes.md", doc, engineFor());
   expect(report.template).toBeUndefined();
   expect(unmetLines(report)).toEqual([

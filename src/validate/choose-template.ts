@@ -1,9 +1,9 @@
 import picomatch from "picomatch";
 import type { DesignDoc } from "../markdown/types.js";
 import { normalizeText } from "../markdown/plain-text.js";
-import { headingNames, matchSections } from "../validate/match-sections.js";
-import { flattenSections } from "./parse-template.js";
-import type { Template } from "./types.js";
+import { flattenSections } from "../templates/parse-template.js";
+import type { Template } from "../templates/types.js";
+import { headingNames, matchSections } from "./match-sections.js";
 
 /** A template tied to the doc paths it applies to (`docs/design/reviews/**` → `design-review`). */
 export interface TemplateMapping {
@@ -25,7 +25,7 @@ export type TemplateChoice =
   | { template: undefined; reason: string; nearest?: NearestTemplate };
 
 /** The template a doc that follows none comes closest to, and what it has that the doc lacks. */
-export interface NearestTemplate {
+interface NearestTemplate {
   id: string;
   /** Its sections the doc does not have, in the template's order. */
   lacking: string[];
@@ -50,19 +50,39 @@ export function chooseTemplate(
   templates: readonly Template[],
   selection: TemplateSelection,
 ): TemplateChoice {
-  if (selection.forced) return byId(selection.forced, templates, "chosen on the command line");
+  if (selection.forced)
+    return byId(selection.forced, templates, "chosen on the command line");
   const named = doc.frontMatter.template;
-  if (named) return byId(named, templates, `named in the front matter (template: ${named})`);
-  const mapping = selection.mappings.find((entry) => picomatch(entry.pattern, { dot: true })(path));
-  if (mapping) return byId(mapping.template, templates, `the path matches ${mapping.pattern}`);
+  if (named)
+    return byId(
+      named,
+      templates,
+      `named in the front matter (template: ${named})`,
+    );
+  const mapping = selection.mappings.find((entry) =>
+    picomatch(entry.pattern, { dot: true })(path),
+  );
+  if (mapping)
+    return byId(
+      mapping.template,
+      templates,
+      `the path matches ${mapping.pattern}`,
+    );
   return bestStructuralMatch(doc, templates, selection);
 }
 
-function byId(id: string, templates: readonly Template[], why: string): TemplateChoice {
+function byId(
+  id: string,
+  templates: readonly Template[],
+  why: string,
+): TemplateChoice {
   const template = templates.find((candidate) => candidate.id === id);
   if (template) return { template, reason: why };
   const known = templates.map((candidate) => candidate.id).join(", ");
-  return { template: undefined, reason: `template "${id}" (${why}) is not one of: ${known}` };
+  return {
+    template: undefined,
+    reason: `template "${id}" (${why}) is not one of: ${known}`,
+  };
 }
 
 /**
@@ -80,13 +100,17 @@ function bestStructuralMatch(
     const found = resemblance(doc, template, selection);
     if (!best || found.score > best.score) best = found;
   }
-  if (!best) return { template: undefined, reason: "no template is configured" };
+  if (!best)
+    return { template: undefined, reason: "no template is configured" };
   const { template, lacking, total } = best;
   const counts = `${total - lacking.length} of ${total} sections of ${template.id}`;
   if (best.share >= MIN_STRUCTURAL_MATCH || best.ownShare >= MIN_OWN_HEADINGS)
     return { template, reason: `it has ${counts}` };
   if (best.marks.length > 0)
-    return { template, reason: `it has ${best.marks.join(" and ")} of ${template.id}` };
+    return {
+      template,
+      reason: `it has ${best.marks.join(" and ")} of ${template.id}`,
+    };
   return {
     template: undefined,
     reason: `it has at most ${counts}`,
@@ -111,14 +135,24 @@ function resemblance(
   template: Template,
   selection: TemplateSelection,
 ): Resemblance {
-  const match = matchSections(template.sections, doc.sections, selection.aliases);
-  const lacking = [...match].flatMap(([section, found]) => (found ? [] : [section.title]));
+  const match = matchSections(
+    template.sections,
+    doc.sections,
+    selection.aliases,
+  );
+  const lacking = [...match].flatMap(([section, found]) =>
+    found ? [] : [section.title],
+  );
   const total = Math.max(match.size, 1);
   const share = (match.size - lacking.length) / total;
   const headings = new Set(
-    flattenSections(doc.sections).flatMap((section) => headingNames(section).names),
+    flattenSections(doc.sections).flatMap(
+      (section) => headingNames(section).names,
+    ),
   );
-  const own = [...match.keys()].filter((section) => section.names.some((name) => headings.has(name)));
+  const own = [...match.keys()].filter((section) =>
+    section.names.some((name) => headings.has(name)),
+  );
   const ownShare = own.length / total;
   const marks = [
     ...(hasHeaderFields(doc, template) ? ["the header fields"] : []),
