@@ -7,7 +7,9 @@ import {
 } from "../templates/builtin-templates.js";
 import type { CliIO } from "./cli-io.js";
 import { createDoc } from "./create-doc.js";
-import { loadTemplate } from "./load-project.js";
+import { statusesOf } from "../validate/options.js";
+import { vocabularyFor } from "../validate/vocabulary-for.js";
+import { loadLocalConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
 
 /** `design-docs new`: writes a fresh doc from a template. Returns the exit code. */
@@ -37,9 +39,13 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
     template.origin === "built-in"
       ? readBuiltinTemplateSource(template.id)
       : readFileSync(resolve(io.cwd, template.id), "utf8");
+  // The doc starts at the least advanced status of the vocabulary `check` will read it by.
+  const [first] = vocabularyFor(template, {
+    statuses: loadLocalConfig(io.cwd).statuses,
+    defaultStatuses: statusesOf(defaultTemplate().statuses),
+  });
   mkdirSync(dirname(file), { recursive: true });
-  const defaultStatus = defaultTemplate().statuses[0] ?? "WIP";
-  writeFileSync(file, createDoc(source, template, io.today, defaultStatus));
+  writeFileSync(file, createDoc(source, io.today, first?.name ?? "WIP"));
   io.stdout.write(`Wrote ${target} from template ${template.id}\n`);
   return 0;
 }

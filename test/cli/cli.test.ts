@@ -1,4 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, expect, test } from "@jest/globals";
@@ -317,6 +323,25 @@ test("new writes a doc from the template with Status and Created filled in, and 
   expect(checked.stdout).toContain(
     '! Field "Owner" is still the template\'s placeholder',
   );
+});
+
+test("new starts a doc at the least advanced status of the repo's own vocabulary, which check then accepts", async () => {
+  write(CONFIG_PATH, "statuses: [Proposed, Accepted, Rejected]\n");
+  expect((await run("new", "docs/design/x.md")).code).toBe(0);
+  expect(readFileSync(join(cwd, "docs/design/x.md"), "utf8")).toContain(
+    "**Status:** Proposed\n",
+  );
+  const checked = await run("check");
+  expect(checked.stdout).toContain("status:   Proposed → Proposed");
+  expect(checked.stdout).not.toContain("is not one of");
+});
+
+test("new refuses to write under an invalid config, naming what is wrong", async () => {
+  write(CONFIG_PATH, "mode: loud\n");
+  const made = await run("new", "docs/design/x.md");
+  expect(made.code).toBe(2);
+  expect(made.stderr).toContain(`design-docs: ${CONFIG_PATH}: mode:`);
+  expect(existsSync(join(cwd, "docs/design/x.md"))).toBe(false);
 });
 
 test.each(["design-doc", "design-review"])(
