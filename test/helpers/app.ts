@@ -10,7 +10,7 @@ import {
   DesignDocsOctokit,
   requestsWithin,
 } from "../../src/github/octokit.js";
-import { createApp } from "../../src/index.js";
+import { createApp, type AppOptions } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
 import { TODAY } from "./engine.js";
 
@@ -23,7 +23,8 @@ export const INSTALLATION_ID = 2;
 /** The head sha of every example pull request payload. */
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
-const privateKey = generateKeyPairSync("rsa", {
+/** The private key the tests' App signs with. */
+export const PRIVATE_KEY = generateKeyPairSync("rsa", {
   modulusLength: 2048,
 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
@@ -72,28 +73,45 @@ export function logInto(logs: Record<string, unknown>[]): Writable {
 
 /**
  * A Probot with the app loaded, on testOctokit(production); `production` also gives every
- * request the server's deadline.
+ * request the server's deadline. `baseUrl` points it at a fake GitHub on loopback; `github`
+ * answers every GitHub call in memory instead, and then any HTTP request fails the test.
  */
 export async function createTestProbot(
   options: {
     production?: boolean;
     logs?: Record<string, unknown>[];
     githubTimeoutMs?: number;
+    baseUrl?: string;
+    github?: AppOptions["github"];
   } = {},
 ): Promise<Probot> {
   const probot = new Probot({
     appId: APP_ID,
-    privateKey,
+    privateKey: PRIVATE_KEY,
     log: pino({ level: "debug" }, logInto(options.logs ?? [])),
+    ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     ...(options.production && {
       request: requestsWithin(
         options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ),
     }),
+    ...(options.github && { request: { fetch: noHttp } }),
     Octokit: testOctokit(options.production === true),
   });
-  await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
+  await probot.load(
+    createApp({
+      appId: APP_ID,
+      today: () => TODAY,
+      ...(options.github && { github: options.github }),
+    }),
+  );
   return probot;
+}
+
+function noHttp(input: unknown): Promise<Response> {
+  return Promise.reject(
+    new Error(`an in-memory test made an HTTP request: ${String(input)}`),
+  );
 }
 
 type PullRequestExample = {
