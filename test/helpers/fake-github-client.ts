@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { RequestError } from "@octokit/request-error";
 import type {
   GitHubClient,
@@ -44,7 +45,7 @@ export function gitHubError(
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" = "GET",
   path = "/",
 ): RequestError {
-  return new RequestError(status === 404 ? "Not Found" : "injected", status, {
+  return new RequestError(STATUS_CODES[status] ?? "injected", status, {
     request: { method, url: `https://api.github.com${path}`, headers: {} },
   });
 }
