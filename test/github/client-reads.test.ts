@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "@jest/globals";
 import nock from "nock";
-import { API_REPO, nockedClient } from "../helpers/nock-client.js";
+import { REPO, nockedClient } from "../helpers/nock-github.js";
 
 // What the client asks GitHub for its reads, and what it makes of the answers.
 
@@ -22,9 +22,9 @@ test("the PR: its head, whether the head is in this repository, base, draft, sta
     labels: [{ name: "In Review" }, { name: "bug" }],
   });
   api
-    .get(`${API_REPO}/pulls/2`)
+    .get(`${REPO}/pulls/2`)
     .reply(200, pull("Codertocat/Hello-World", "open", false))
-    .get(`${API_REPO}/pulls/2`)
+    .get(`${REPO}/pulls/2`)
     .reply(200, pull("mallory/Hello-World", "closed", null));
   expect(await client.getPullRequest()).toEqual({
     headSha: "h1",
@@ -52,13 +52,13 @@ test("every page of the file list is read, 100 at a time; a removed file has no 
     status: "added",
   }));
   api
-    .get(`${API_REPO}/pulls/2/files`)
+    .get(`${REPO}/pulls/2/files`)
     .query({ per_page: "100" })
     .reply(200, page1, {
       // The first page links to the second, as GitHub does.
-      link: `<https://api.github.com${API_REPO}/pulls/2/files?per_page=100&page=2>; rel="next"`,
+      link: `<https://api.github.com${REPO}/pulls/2/files?per_page=100&page=2>; rel="next"`,
     })
-    .get(`${API_REPO}/pulls/2/files`)
+    .get(`${REPO}/pulls/2/files`)
     .query({ per_page: "100", page: "2" })
     .reply(200, [
       {
@@ -93,7 +93,7 @@ test("every page of the file list is read, 100 at a time; a removed file has no 
 
 test("a blob is read by its sha and decoded from base64", async () => {
   const { client, api } = nockedClient();
-  api.get(`${API_REPO}/git/blobs/a1`).reply(200, {
+  api.get(`${REPO}/git/blobs/a1`).reply(200, {
     sha: "a1",
     size: 3,
     encoding: "base64",
@@ -113,14 +113,14 @@ test("a file at a ref: its text with a byte order mark kept, no text when not UT
     content: base64(content),
   });
   api
-    .get(`${API_REPO}/contents/docs%2Fdesign%2Fa.md`)
+    .get(`${REPO}/contents/docs%2Fdesign%2Fa.md`)
     .query({ ref: "changes" })
     .reply(200, file(Buffer.from("\ufeff# A\r\n")))
-    .get(`${API_REPO}/contents/docs%2Fdesign%2Fa.md`)
+    .get(`${REPO}/contents/docs%2Fdesign%2Fa.md`)
     .reply(200, file(Buffer.from("# Caf\xe9\n", "latin1")))
-    .get(`${API_REPO}/contents/docs%2Fdesign%2Fb.md`)
+    .get(`${REPO}/contents/docs%2Fdesign%2Fb.md`)
     .reply(404, { message: "Not Found" })
-    .get(`${API_REPO}/contents/docs`)
+    .get(`${REPO}/contents/docs`)
     .reply(200, [{ type: "file", name: "a.md" }]);
   expect(await client.getFile("docs/design/a.md", "changes")).toEqual({
     text: "\ufeff# A\r\n",
@@ -138,7 +138,7 @@ test("a file at a ref: its text with a byte order mark kept, no text when not UT
 test("a read whose answer is another error than 404 fails", async () => {
   const { client, api } = nockedClient();
   api
-    .get(`${API_REPO}/contents/docs%2Fa.md`)
+    .get(`${REPO}/contents/docs%2Fa.md`)
     .reply(500, { message: "Server Error" });
   await expect(client.getFile("docs/a.md")).rejects.toMatchObject({
     status: 500,
@@ -181,9 +181,9 @@ test("a user's role, or none (404); a team's active members only", async () => {
   const { client, api } = nockedClient();
   const team = "/orgs/Codertocat/teams/architects/memberships";
   api
-    .get(`${API_REPO}/collaborators/alice/permission`)
+    .get(`${REPO}/collaborators/alice/permission`)
     .reply(200, { permission: "write", role_name: "maintain" })
-    .get(`${API_REPO}/collaborators/mallory/permission`)
+    .get(`${REPO}/collaborators/mallory/permission`)
     .reply(404, { message: "Not Found" })
     .get(`${team}/alice`)
     .reply(200, { state: "active" })
@@ -206,7 +206,7 @@ test("a user's role, or none (404); a team's active members only", async () => {
 test("reviews of people who still have an account, commits with the accounts GitHub links them to, label events with their actors", async () => {
   const { client, api } = nockedClient();
   api
-    .get(`${API_REPO}/pulls/2/reviews`)
+    .get(`${REPO}/pulls/2/reviews`)
     .query({ per_page: "100" })
     .reply(200, [
       {
@@ -217,7 +217,7 @@ test("reviews of people who still have an account, commits with the accounts Git
       },
       { user: null, state: "APPROVED", commit_id: "h1" },
     ])
-    .get(`${API_REPO}/pulls/2/commits`)
+    .get(`${REPO}/pulls/2/commits`)
     .query({ per_page: "100" })
     .reply(200, [
       {
@@ -227,7 +227,7 @@ test("reviews of people who still have an account, commits with the accounts Git
       },
       { commit: { message: "Edit" }, author: null, committer: null },
     ])
-    .get(`${API_REPO}/issues/2/events`)
+    .get(`${REPO}/issues/2/events`)
     .query({ per_page: "100" })
     .reply(200, [
       {
@@ -288,7 +288,7 @@ test("reviews of people who still have an account, commits with the accounts Git
 test("comments with the app that wrote them; check runs of this app, of one name, the latest", async () => {
   const { client, api } = nockedClient();
   api
-    .get(`${API_REPO}/issues/2/comments`)
+    .get(`${REPO}/issues/2/comments`)
     .query({ per_page: "100" })
     .reply(200, [
       {
@@ -304,7 +304,7 @@ test("comments with the app that wrote them; check runs of this app, of one name
         performed_via_github_app: { id: 1 },
       },
     ])
-    .get(`${API_REPO}/commits/h1/check-runs`)
+    .get(`${REPO}/commits/h1/check-runs`)
     .query({
       check_name: "Design docs",
       app_id: "1",

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from "@jest/globals";
 import nock from "nock";
-import { API_REPO, nockedClient } from "../helpers/nock-client.js";
+import { REPO, nockedClient } from "../helpers/nock-github.js";
 
 // What the client sends GitHub for its writes, and what it makes of GitHub's refusals.
 
@@ -15,7 +15,7 @@ const FILE = {
   sha: "old",
   message: "docs(design): set status",
 };
-const CONTENTS = `${API_REPO}/contents/docs%2Fdesign%2Fa.md`;
+const CONTENTS = `${REPO}/contents/docs%2Fdesign%2Fa.md`;
 
 test("a status commit sends the text as base64 on the branch, naming the blob it replaces", async () => {
   const { client, api } = nockedClient();
@@ -63,7 +63,7 @@ test("a review of suggestions comments on the right side of lines of one head; a
     comments: [{ path: "docs/design/a.md", line: 4, body: "Set it" }],
   };
   api
-    .post(`${API_REPO}/pulls/2/reviews`, {
+    .post(`${REPO}/pulls/2/reviews`, {
       commit_id: "h1",
       event: "COMMENT",
       comments: [
@@ -71,7 +71,7 @@ test("a review of suggestions comments on the right side of lines of one head; a
       ],
     })
     .reply(200, {})
-    .post(`${API_REPO}/pulls/2/reviews`)
+    .post(`${REPO}/pulls/2/reviews`)
     .reply(422, { message: "Line could not be resolved" });
   expect(await client.createReview(review)).toBe("posted");
   expect(await client.createReview(review)).toBe("refused");
@@ -81,13 +81,13 @@ test("a review of suggestions comments on the right side of lines of one head; a
 test("the checklist comment is created, edited and deleted by id; one already deleted (404) is no error", async () => {
   const { client, api } = nockedClient();
   api
-    .post(`${API_REPO}/issues/2/comments`, { body: "new" })
+    .post(`${REPO}/issues/2/comments`, { body: "new" })
     .reply(201, {})
-    .patch(`${API_REPO}/issues/comments/7`, { body: "edited" })
+    .patch(`${REPO}/issues/comments/7`, { body: "edited" })
     .reply(200, {})
-    .delete(`${API_REPO}/issues/comments/8`)
+    .delete(`${REPO}/issues/comments/8`)
     .reply(204)
-    .delete(`${API_REPO}/issues/comments/9`)
+    .delete(`${REPO}/issues/comments/9`)
     .reply(404, { message: "Not Found" });
   await client.createComment("new");
   await client.updateComment(7, "edited");
@@ -99,7 +99,7 @@ test("the checklist comment is created, edited and deleted by id; one already de
 test("labels are added in one request and the PR's labels returned; a label already off (404) is no error", async () => {
   const { client, api } = nockedClient();
   api
-    .post(`${API_REPO}/issues/2/labels`, { labels: ["In Review"] })
+    .post(`${REPO}/issues/2/labels`, { labels: ["In Review"] })
     .reply(200, [
       { name: "bug", color: "d73a4a", description: "Something" },
       { name: "In Review", color: "ededed", description: null },
@@ -109,9 +109,9 @@ test("labels are added in one request and the PR's labels returned; a label alre
       description: "Design doc: ready for review",
     })
     .reply(200, {})
-    .delete(`${API_REPO}/issues/2/labels/design%3A%20draft`)
+    .delete(`${REPO}/issues/2/labels/design%3A%20draft`)
     .reply(200, [])
-    .delete(`${API_REPO}/issues/2/labels/WIP`)
+    .delete(`${REPO}/issues/2/labels/WIP`)
     .reply(404, { message: "Label does not exist" });
   expect(await client.addLabels(["In Review"])).toEqual([
     { name: "bug", color: "d73a4a", description: "Something" },
@@ -129,7 +129,7 @@ test("labels are added in one request and the PR's labels returned; a label alre
 
 test("422 already_exists when another run creates the label at the same moment: added again; another 422 fails", async () => {
   const { client, api } = nockedClient();
-  const labels = `${API_REPO}/issues/2/labels`;
+  const labels = `${REPO}/issues/2/labels`;
   api
     .post(labels)
     .reply(422, {
@@ -161,7 +161,7 @@ test("a check run is created completed with its first annotations; more are adde
     message: "Missing",
   };
   api
-    .post(`${API_REPO}/check-runs`, {
+    .post(`${REPO}/check-runs`, {
       name: "Design docs",
       head_sha: "h1",
       status: "completed",
@@ -169,7 +169,7 @@ test("a check run is created completed with its first annotations; more are adde
       output: { title: "T", summary: "S", annotations: [annotation] },
     })
     .reply(201, { id: 42 })
-    .patch(`${API_REPO}/check-runs/42`, {
+    .patch(`${REPO}/check-runs/42`, {
       output: { title: "T", summary: "S", annotations: [annotation] },
     })
     .reply(200, {});
