@@ -3,7 +3,7 @@ import { expect, test } from "@jest/globals";
 import { readServerSettings } from "../../src/serve/server-settings.js";
 import { pullRequestEvent } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
-import { gitHubError } from "../helpers/fake-github-client.js";
+import { gitHubError } from "../helpers/client-calls.js";
 import { startInMemory } from "../helpers/in-memory-scenario.js";
 import { PR, REPO, startScenario } from "../helpers/scenario.js";
 

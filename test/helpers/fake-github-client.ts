@@ -1,5 +1,3 @@
-import { STATUS_CODES } from "node:http";
-import { RequestError } from "@octokit/request-error";
 import type {
   GitHubClient,
   PullRequestRef,
@@ -10,55 +8,22 @@ import {
   type FakeCheckRun,
   type GitHubModel,
 } from "../fake-github/github-model.js";
-
-/** A call the handlers made of the in-memory client. */
-export interface ClientCall {
-  method: keyof GitHubClient;
-  args: unknown[];
-}
-
-/** The client's calls that change something on GitHub. */
-export const WRITES: ReadonlySet<keyof GitHubClient> = new Set([
-  "putFile",
-  "createReview",
-  "createComment",
-  "updateComment",
-  "deleteComment",
-  "addLabels",
-  "updateLabel",
-  "removeLabel",
-  "createCheckRun",
-  "addAnnotations",
-] as const);
-
-/** What a test does to a call before the model answers it. */
-export interface CallHooks {
-  /** Every call made, in order. */
-  calls: ClientCall[];
-  /** Runs before each call; a throw is the call's failure. */
-  before(method: keyof GitHubClient): void;
-}
-
-/** An error as Octokit throws it for GitHub's answer `status` to `method path`. */
-export function gitHubError(
-  status: number,
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" = "GET",
-  path = "/",
-): RequestError {
-  return new RequestError(STATUS_CODES[status] ?? "injected", status, {
-    request: { method, url: `https://api.github.com${path}`, headers: {} },
-  });
-}
+import {
+  createCallLog,
+  gitHubError,
+  observed,
+  type CallLog,
+} from "./client-calls.js";
 
 /**
  * A GitHubClient for one PR over a GitHub model: what the handlers read is the model's
  * state, what they write changes it, and a request GitHub would refuse fails as Octokit's
- * RequestError would. A PR the model lacks is gone (404).
+ * RequestError would. A PR the model lacks is gone (404). Each call is recorded in `log`.
  */
 export function createFakeGitHubClient(
   model: GitHubModel,
   ref: PullRequestRef,
-  hooks: CallHooks = { calls: [], before: () => undefined },
+  log: CallLog = createCallLog(),
 ): GitHubClient {
   const repo = model.repo(`${ref.owner}/${ref.repo}`);
   const pull = () => {
@@ -230,28 +195,7 @@ export function createFakeGitHubClient(
         throw gitHubError(404, "PATCH", `/check-runs/${id}`);
     },
   };
-  return observed(client, hooks);
-}
-
-/** The client with each call recorded and run past the hooks; refusals become RequestErrors. */
-function observed(client: GitHubClient, hooks: CallHooks): GitHubClient {
-  const entries = Object.entries(client).map(([method, call]) => [
-    method,
-    async (...args: unknown[]) => {
-      hooks.calls.push({ method: method as keyof GitHubClient, args });
-      hooks.before(method as keyof GitHubClient);
-      try {
-        return await (call as (...args: unknown[]) => Promise<unknown>)(
-          ...args,
-        );
-      } catch (error) {
-        if (error instanceof GitHubRefusal)
-          throw gitHubError(error.status, "POST", `/${method}`);
-        throw error;
-      }
-    },
-  ]);
-  return Object.fromEntries(entries) as GitHubClient;
+  return observed(client, log);
 }
 
 /** What a refused contents write is to the handlers: stale (409) or forbidden (403, 404). */
