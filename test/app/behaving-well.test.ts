@@ -1,35 +1,21 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import nock from "nock";
+import { expect, test } from "@jest/globals";
 import { readServerSettings } from "../../src/serve/server-settings.js";
-import {
-  REPO,
-  changedFile,
-  createTestProbot,
-  mockConfig,
-  mockGitHub,
-  pullRequestEvent,
-} from "../helpers/app.js";
+import { pullRequestEvent } from "../helpers/app.js";
+import { fixture } from "../helpers/engine.js";
+import { gitHubError } from "../helpers/client-calls.js";
+import { startInMemory } from "../helpers/in-memory-scenario.js";
+import { PR, REPO, startScenario } from "../helpers/scenario.js";
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
+const DOC = fixture("docs/filled-design-doc.md");
 
 test("each handled event logs one line with its delivery id, repo, PR, outcome, API calls and duration", async () => {
-  const logs: Record<string, unknown>[] = [];
-  const probot = await createTestProbot({ logs });
-  mockConfig(mockGitHub())
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(200, [changedFile("src/a.ts", "a1")])
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(200, []);
-  await probot.receive(pullRequestEvent("synchronize"));
-  const lines = logs.filter(
+  // On GitHub's API on loopback: the calls counted are Octokit's requests.
+  const scenario = await startScenario();
+  scenario.github.setPullRequest(REPO, PR, { files: { "src/a.ts": "x\n" } });
+  await scenario.deliver(scenario.event("synchronize"));
+  await scenario.stop();
+  const lines = scenario.logs.filter(
     (line) => line.deliveryId === "delivery-synchronize",
   );
   expect(lines).toEqual([
@@ -50,49 +36,53 @@ test("each handled event logs one line with its delivery id, repo, PR, outcome, 
   ]);
 });
 
-test("a failed run is logged with the delivery id and does not stop the app", async () => {
-  const logs: Record<string, unknown>[] = [];
-  const probot = await createTestProbot({ logs });
-  mockConfig(mockGitHub())
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(502, { message: "Bad Gateway" })
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 1 });
-  await expect(probot.receive(pullRequestEvent("synchronize"))).rejects.toThrow(
+test("a failed run is logged with the delivery id, said on the PR, and does not stop the app", async () => {
+  const scenario = await startInMemory();
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  const path = `/repos/${REPO}/pulls/2/files`;
+  scenario.failNext("listChangedFiles", gitHubError(502, "GET", path));
+  await expect(scenario.deliver(scenario.event("synchronize"))).rejects.toThrow(
     "Bad Gateway",
   );
-  expect(logs).toContainEqual(
+  expect(scenario.logs).toContainEqual(
     expect.objectContaining({
       level: 50,
       deliveryId: "delivery-synchronize",
       msg: "Codertocat/Hello-World#2: run failed",
     }),
   );
+  expect(scenario.github.pullRequestState(REPO, PR).checkRuns).toEqual([
+    expect.objectContaining({
+      conclusion: "failure",
+      output: expect.objectContaining({
+        title: "Could not finish checking",
+        summary: expect.stringContaining(
+          `Design Docs Bot could not finish checking this pull request: GitHub answered 502 to \`GET ${path}\`.`,
+        ),
+      }),
+    }),
+  ]);
+  // The next event is run as usual.
+  await scenario.deliver(scenario.event("synchronize"));
+  expect(
+    scenario.github.pullRequestState(REPO, PR).checkRuns.at(-1),
+  ).toMatchObject({ conclusion: "success" });
 });
 
 test("a PR that is gone (404) is nothing to do: logged with the delivery id, and the delivery succeeds", async () => {
-  const logs: Record<string, unknown>[] = [];
-  const probot = await createTestProbot({ logs });
-  const scope = mockConfig(mockGitHub())
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(404, { message: "Not Found" })
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(404, { message: "Not Found" });
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
-  expect(logs).toContainEqual(
+  const scenario = await startInMemory();
+  // The in-memory GitHub holds no PR #2.
+  await scenario.deliver(pullRequestEvent("synchronize"));
+  expect(scenario.logs).toContainEqual(
     expect.objectContaining({
       level: 30,
       deliveryId: "delivery-synchronize",
       msg: "Codertocat/Hello-World#2: gone (GitHub answered 404), nothing to do",
     }),
   );
+  expect(scenario.writesSince(0)).toEqual([]);
 });
 
 test("the server refuses to start on settings it cannot use, and says which", () => {

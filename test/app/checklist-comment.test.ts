@@ -1,68 +1,48 @@
-import { afterEach, beforeEach, expect, test } from "@jest/globals";
-import nock from "nock";
-import {
-  HEAD_SHA,
-  REPO,
-  blobReply,
-  capture,
-  changedFile,
-  commentReply,
-  createTestProbot,
-  marked,
-  mockGitHub,
-  mockReads,
-  pullRequestEvent,
-  pullRequestReply,
-  rerunEvent,
-} from "../helpers/app.js";
+import { beforeEach, expect, test } from "@jest/globals";
+import { APP_ID, HEAD_SHA, marked, rerunEvent } from "../helpers/app.js";
 import { fixture } from "../helpers/engine.js";
+import {
+  PR,
+  REPO,
+  startInMemory,
+  type InMemoryScenario,
+} from "../helpers/in-memory-scenario.js";
+
+// The checklist comment, the status label and the check run a PR gets: each test sets up a
+// PR in an in-memory GitHub, delivers an event, and looks at what GitHub holds after.
 
 const DOC = "docs/design/audit-export.md";
 const FILLED = fixture("docs/filled-design-doc.md");
-const ONE_DOC = { files: [changedFile(DOC, "b1")], blobs: { b1: FILLED } };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
+let scenario: InMemoryScenario;
+beforeEach(async () => {
+  scenario = await startInMemory();
 });
 
-/** Runs `opened` on a fresh PR and returns the comment and check run the bot wrote. */
-async function firstRun(): Promise<{
-  comment: string;
-  checkRun: { conclusion: string; output: { title: string; summary: string } };
-}> {
-  const probot = await createTestProbot();
-  const comments: { body: string }[] = [];
-  const runs: {
-    conclusion: string;
-    output: { title: string; summary: string };
-  }[] = [];
-  const scope = mockReads(mockGitHub(), ONE_DOC)
-    .post(`${REPO}/issues/2/comments`, capture(comments))
-    .reply(201, { id: 7 })
-    // GitHub creates the missing label, grey; the bot then gives it its colour.
-    .post(`${REPO}/issues/2/labels`, { labels: ["In Review"] })
-    .reply(200, [{ name: "In Review", color: "ededed", description: null }])
-    .patch(`${REPO}/labels/In%20Review`, {
-      color: "1d76db",
-      description: "Design doc: ready for review",
-    })
-    .reply(200, {})
-    .post(`${REPO}/check-runs`, capture(runs))
-    .reply(201, { id: 99 });
-  await probot.receive(pullRequestEvent("opened"));
-  expect(scope.pendingMocks()).toEqual([]);
-  return {
-    comment: (comments[0] as { body: string }).body,
-    checkRun: runs[0] as (typeof runs)[number],
-  };
+const state = () => scenario.github.pullRequestState(REPO, PR);
+const openWithDoc = (labels?: string[]) =>
+  scenario.github.setPullRequest(REPO, PR, {
+    headSha: HEAD_SHA,
+    files: { [DOC]: FILLED },
+    ...(labels && { labels }),
+  });
+
+/** The checklist comment the bot posts on a fresh PR that adds the filled-in doc. */
+async function firstComment(): Promise<string> {
+  const fresh = await startInMemory();
+  fresh.github.setPullRequest(REPO, PR, { files: { [DOC]: FILLED } });
+  await fresh.deliver(fresh.event("opened"));
+  return fresh.github.pullRequestState(REPO, PR).comments[0]?.body ?? "";
 }
 
 test("a PR that adds a design doc gets one checklist comment, its status label and a check run", async () => {
-  const { comment, checkRun } = await firstRun();
-  const lines = comment.split("\n");
+  openWithDoc();
+  await scenario.deliver(scenario.event("opened"));
+  const { comments, labels, checkRuns } = state();
+  expect(comments).toEqual([
+    expect.objectContaining({ performed_via_github_app: { id: APP_ID } }),
+  ]);
+  const lines = (comments[0]?.body ?? "").split("\n");
   expect(lines.slice(0, 10)).toEqual([
     "<!-- design-docs-bot: checklist -->",
     "### ✅ Design docs: 1 design doc checked: every requirement met",
@@ -77,91 +57,78 @@ test("a PR that adds a design doc gets one checklist comment, its status label a
   ]);
   expect(lines).toContain('- [x] Section "Alternatives"');
   expect(lines.filter((line) => line.startsWith("- [ ]"))).toEqual([]);
-  expect(checkRun).toMatchObject({
-    name: "Design docs",
-    head_sha: HEAD_SHA,
-    status: "completed",
-    conclusion: "success",
-    output: {
-      title: "1 design doc checked: every requirement met",
-      summary: lines.slice(1).join("\n"),
-      annotations: [],
-    },
+  expect(labels).toEqual(["In Review"]);
+  // GitHub created the label, grey; the bot gave it its colour.
+  expect(scenario.github.repo(REPO).labels.get("in review")).toEqual({
+    name: "In Review",
+    color: "1d76db",
+    description: "Design doc: ready for review",
   });
-});
-
-/** The reads of the PR after `firstRun`: its comment, label and check run all current. */
-function mockReadsAfter(first: Awaited<ReturnType<typeof firstRun>>) {
-  return mockReads(mockGitHub(), {
-    ...ONE_DOC,
-    comments: [commentReply(7, first.comment)],
-    pr: { labels: ["In Review", "bug"] },
-    checkRuns: [
-      {
-        id: 99,
-        status: "completed",
-        conclusion: first.checkRun.conclusion,
-        output: first.checkRun.output,
+  expect(checkRuns).toEqual([
+    expect.objectContaining({
+      name: "Design docs",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "success",
+      output: {
+        title: "1 design doc checked: every requirement met",
+        summary: lines.slice(1).join("\n"),
+        annotations: [],
       },
-    ],
-  });
-}
-
-test("a redelivered event makes reads only", async () => {
-  const first = await firstRun();
-  const probot = await createTestProbot();
-  const scope = mockReadsAfter(first);
-  await probot.receive(pullRequestEvent("opened"));
-  expect(scope.pendingMocks()).toEqual([]);
-});
-
-test("Re-run on the check: the PR is checked again and a fresh check run written, though the latest says the same", async () => {
-  const first = await firstRun();
-  const probot = await createTestProbot();
-  const runs: unknown[] = [];
-  const scope = mockReadsAfter(first)
-    .post(`${REPO}/check-runs`, capture(runs))
-    .reply(201, { id: 100 });
-  // A re-run of the latest check run, the one mockReadsAfter lists.
-  await probot.receive(
-    rerunEvent((checkRun) => {
-      Object.assign(checkRun, { id: 99 });
     }),
-  );
-  expect(scope.pendingMocks()).toEqual([]);
-  expect(runs).toEqual([
-    expect.objectContaining({ head_sha: HEAD_SHA, ...first.checkRun }),
   ]);
 });
 
+test("a redelivered event makes reads only", async () => {
+  openWithDoc(["bug"]);
+  await scenario.deliver(scenario.event("opened"));
+  const before = structuredClone(state());
+  const mark = scenario.mark();
+  await scenario.deliver(scenario.event("opened"));
+  expect(scenario.writesSince(mark)).toEqual([]);
+  expect(state()).toEqual(before);
+});
+
+test("Re-run on the check: the PR is checked again and a fresh check run written, though the latest says the same", async () => {
+  openWithDoc();
+  await scenario.deliver(scenario.event("opened"));
+  const [first] = state().checkRuns;
+  await scenario.deliver(
+    rerunEvent((checkRun) => {
+      Object.assign(checkRun, { id: first?.id });
+    }),
+  );
+  const { id: _first, ...verdict } = first ?? { id: 0 };
+  expect(state().checkRuns).toEqual([
+    first,
+    { ...verdict, id: expect.any(Number) },
+  ]);
+  expect(state().comments).toHaveLength(1);
+});
+
 test("a re-run of another app's check, or of another check, is left alone", async () => {
-  const probot = await createTestProbot();
-  const scope = mockGitHub();
-  await probot.receive(
+  openWithDoc();
+  await scenario.deliver(
     rerunEvent((checkRun) => {
       checkRun.app = { id: 999 };
     }),
   );
-  await probot.receive(
+  await scenario.deliver(
     rerunEvent((checkRun) => {
       checkRun.name = "build";
     }),
   );
-  // Only the optional token mock is left: no call was made.
-  expect(scope.activeMocks()).toHaveLength(1);
+  expect(scenario.calls).toEqual([]);
 });
 
 test("a re-run GitHub lists no PR for (the PR's branch is in a fork) is logged, and nothing called", async () => {
-  const logs: Record<string, unknown>[] = [];
-  const probot = await createTestProbot({ logs });
-  const scope = mockGitHub();
-  await probot.receive(
+  await scenario.deliver(
     rerunEvent((checkRun) => {
       checkRun.pull_requests = [];
     }),
   );
-  expect(scope.activeMocks()).toHaveLength(1);
-  expect(logs).toContainEqual(
+  expect(scenario.calls).toEqual([]);
+  expect(scenario.logs).toContainEqual(
     expect.objectContaining({
       deliveryId: "delivery-rerequested",
       repo: "Codertocat/Hello-World",
@@ -171,38 +138,45 @@ test("a re-run GitHub lists no PR for (the PR's branch is in a fork) is logged, 
 });
 
 test("a PR that changes no design doc gets no comment, label or check run", async () => {
-  const probot = await createTestProbot();
-  const scope = mockReads(mockGitHub(), {
-    files: [
-      changedFile("README.md", "r1"),
-      changedFile("docs/design/diagram.png", "p1"),
-      changedFile("docs/design/old.md", "o1", "removed"),
-    ],
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { "docs/design/old.md": FILLED },
+    files: {
+      "README.md": "# Hello\n",
+      "docs/design/diagram.png": Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      "docs/design/old.md": null,
+    },
   });
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
+  await scenario.deliver(scenario.event("synchronize"));
+  expect(state()).toEqual({
+    comments: [],
+    labels: [],
+    checkRuns: [],
+    reviews: [],
+  });
 });
 
 test("a PR that no longer changes a design doc has its comment edited to say so, a passing check run and no status label", async () => {
-  const probot = await createTestProbot();
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "README.md": "# Hello\n" },
+    labels: ["In Review", "bug"],
+  });
+  const own = scenario.github.addComment(
+    REPO,
+    PR,
+    marked("### ✅ Design docs: …"),
+    { appId: APP_ID },
+  );
+  await scenario.deliver(scenario.event("synchronize"));
   const text = [
     "### Design docs: nothing to check",
     "",
     "This pull request no longer changes any design doc (`docs/design/**/*.md`).",
   ].join("\n");
-  const scope = mockReads(mockGitHub(), {
-    files: [changedFile("README.md", "r1")],
-    comments: [commentReply(7, marked("### ✅ Design docs: …"))],
-    blobs: {},
-    pr: { labels: ["In Review", "bug"] },
-  })
-    .patch(`${REPO}/issues/comments/7`, { body: marked(text) })
-    .reply(200, {})
-    .delete(`${REPO}/issues/2/labels/In%20Review`)
-    .reply(200, [])
-    .post(`${REPO}/check-runs`, {
+  expect(state().comments).toEqual([{ ...own, body: marked(text) }]);
+  expect(state().labels).toEqual(["bug"]);
+  expect(state().checkRuns).toEqual([
+    expect.objectContaining({
       name: "Design docs",
-      head_sha: HEAD_SHA,
       status: "completed",
       conclusion: "success",
       output: {
@@ -210,147 +184,79 @@ test("a PR that no longer changes a design doc has its comment edited to say so,
         summary: text,
         annotations: [],
       },
-    })
-    .reply(201, { id: 1 });
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
+    }),
+  ]);
 });
 
 test("a comment where a user pasted the marker is not the bot's: the bot posts its own", async () => {
-  const { comment } = await firstRun();
-  const probot = await createTestProbot();
-  const scope = mockReads(mockGitHub(), {
-    ...ONE_DOC,
-    comments: [
-      commentReply(3, comment.replace("✅", "❌"), { appId: null }),
-      commentReply(4, comment, { appId: 12345 }),
-    ],
-    pr: { labels: ["In Review"] },
-  })
-    .post(`${REPO}/issues/2/comments`, { body: comment })
-    .reply(201, { id: 8 })
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 100 });
-  await probot.receive(pullRequestEvent("reopened"));
-  expect(scope.pendingMocks()).toEqual([]);
+  const comment = await firstComment();
+  openWithDoc(["In Review"]);
+  const pasted = scenario.github.addComment(
+    REPO,
+    PR,
+    comment.replace("✅", "❌"),
+  );
+  const otherApp = scenario.github.addComment(REPO, PR, comment, {
+    appId: 12345,
+  });
+  await scenario.deliver(scenario.event("reopened"));
+  expect(state().comments).toEqual([
+    pasted,
+    otherApp,
+    expect.objectContaining({
+      body: comment,
+      performed_via_github_app: { id: APP_ID },
+    }),
+  ]);
 });
 
 test("several checklist comments: the oldest is kept and brought up to date, the rest deleted", async () => {
-  const { comment, checkRun } = await firstRun();
-  const probot = await createTestProbot();
-  const scope = mockReads(mockGitHub(), {
-    ...ONE_DOC,
-    comments: [
-      commentReply(12, comment, { createdAt: "2026-11-23T10:00:02Z" }),
-      commentReply(11, marked("stale"), { createdAt: "2026-11-23T10:00:01Z" }),
-      commentReply(13, comment, { createdAt: "2026-11-23T10:00:03Z" }),
-    ],
-    pr: { labels: ["In Review"] },
-    checkRuns: [
-      {
-        id: 99,
-        status: "completed",
-        conclusion: "success",
-        output: checkRun.output,
-      },
-    ],
-  })
-    .patch(`${REPO}/issues/comments/11`, { body: comment })
-    .reply(200, {})
-    .delete(`${REPO}/issues/comments/12`)
-    .reply(204)
-    .delete(`${REPO}/issues/comments/13`)
-    .reply(204);
-  await probot.receive(pullRequestEvent("synchronize"));
-  expect(scope.pendingMocks()).toEqual([]);
+  const comment = await firstComment();
+  openWithDoc(["In Review"]);
+  const add = (body: string, createdAt: string) =>
+    scenario.github.addComment(REPO, PR, body, { appId: APP_ID, createdAt });
+  add(comment, "2026-11-23T10:00:02Z");
+  const oldest = add(marked("stale"), "2026-11-23T10:00:01Z");
+  add(comment, "2026-11-23T10:00:03Z");
+  await scenario.deliver(scenario.event("synchronize"));
+  expect(state().comments).toEqual([{ ...oldest, body: comment }]);
 });
 
 test("deliveries for one PR that arrive together still leave one comment", async () => {
-  const probot = await createTestProbot();
-  // GitHub as state: each run sees what the runs before it wrote.
-  const comments: Record<string, unknown>[] = [];
-  const labels: string[] = [];
-  const runs: Record<string, unknown>[] = [];
-  const scope = mockGitHub()
-    .get(/\/contents\//u)
-    .times(6)
-    .reply(404)
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .times(3)
-    .reply(200, ONE_DOC.files)
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .times(3)
-    .reply(200, () => comments)
-    .get(`${REPO}/pulls/2`)
-    .times(3)
-    .reply(200, () => pullRequestReply({ labels }))
-    .get(`${REPO}/git/blobs/b1`)
-    .reply(200, blobReply(FILLED))
-    .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
-    .query(true)
-    .times(3)
-    .reply(200, () => ({ total_count: runs.length, check_runs: runs }))
-    .post(`${REPO}/issues/2/comments`)
-    .times(3)
-    .optionally()
-    .reply(201, (_uri, body: { body: string }) => {
-      comments.push(commentReply(comments.length + 7, body.body));
-      return {};
-    })
-    .post(`${REPO}/issues/2/labels`)
-    .times(3)
-    .optionally()
-    .reply(200, (_uri, body: { labels: string[] }) => {
-      labels.push(...body.labels);
-      return labels.map((name) => ({ name, color: "1d76db", description: "" }));
-    })
-    .post(`${REPO}/check-runs`)
-    .times(3)
-    .optionally()
-    .reply(201, (_uri, body: { conclusion: string; output: unknown }) => {
-      runs.push({ id: runs.length + 1, status: "completed", ...body });
-      return { id: runs.length };
-    });
+  openWithDoc();
   await Promise.all([
-    probot.receive(pullRequestEvent("opened")),
-    probot.receive(pullRequestEvent("synchronize")),
-    probot.receive(pullRequestEvent("reopened")),
+    scenario.deliver(scenario.event("opened")),
+    scenario.deliver(scenario.event("synchronize")),
+    scenario.deliver(scenario.event("reopened")),
   ]);
-  expect(scope.pendingMocks()).toEqual([]);
-  expect(comments).toHaveLength(1);
-  expect(labels).toEqual(["In Review"]);
-  expect(runs).toHaveLength(1);
+  expect(state().comments).toHaveLength(1);
+  expect(state().labels).toEqual(["In Review"]);
+  expect(state().checkRuns).toHaveLength(1);
 });
 
 test("events sent by bots, this app included, are ignored without a call", async () => {
-  const probot = await createTestProbot();
-  const scope = mockGitHub();
-  await probot.receive(
-    pullRequestEvent("synchronize", (payload) => {
-      payload.sender = { login: "design-docs[bot]", type: "Bot" };
+  openWithDoc();
+  await scenario.deliver(
+    scenario.event("synchronize", (payload) => {
+      payload.sender = { login: scenario.github.botLogin, type: "Bot" };
     }),
   );
-  await probot.receive(
-    pullRequestEvent("opened", (payload) => {
+  await scenario.deliver(
+    scenario.event("opened", (payload) => {
       payload.sender = { login: "renovate[bot]", type: "Bot" };
     }),
   );
-  expect(scope.activeMocks()).toEqual([
-    `POST https://api.github.com:443/app/installations/2/access_tokens`,
-  ]);
+  expect(scenario.calls).toEqual([]);
 });
 
 test("with comment: on-failure, a passing PR gets no comment", async () => {
-  const probot = await createTestProbot();
-  const scope = mockReads(mockGitHub(), {
-    ...ONE_DOC,
-    config: "comment: on-failure\n",
-    pr: { labels: ["In Review"] },
-  })
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 99 });
-  await probot.receive(pullRequestEvent("opened"));
-  expect(scope.pendingMocks()).toEqual([]);
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "comment: on-failure\n");
+  openWithDoc(["In Review"]);
+  await scenario.deliver(scenario.event("opened"));
+  expect(state().comments).toEqual([]);
+  expect(state().checkRuns).toEqual([
+    expect.objectContaining({ conclusion: "success" }),
+  ]);
 });

@@ -2,17 +2,19 @@ import { afterEach, beforeEach, expect, jest, test } from "@jest/globals";
 import nock from "nock";
 import {
   HEAD_SHA,
+  createTestProbot,
+  pullRequestEvent,
+} from "../helpers/app.js";
+import {
   REPO,
   blobReply,
   capture,
   changedFile,
-  createTestProbot,
   mockConfig,
   mockGitHub,
   mockReads,
-  pullRequestEvent,
   pullRequestReply,
-} from "../helpers/app.js";
+} from "../helpers/nock-github.js";
 import { describeFailure } from "../../src/handlers/report-failure.js";
 import { fixture } from "../helpers/engine.js";
 

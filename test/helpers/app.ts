@@ -2,7 +2,6 @@ import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
 import Bottleneck from "bottleneck";
-import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import {
@@ -10,20 +9,19 @@ import {
   DesignDocsOctokit,
   requestsWithin,
 } from "../../src/github/octokit.js";
-import { createApp } from "../../src/index.js";
+import { createApp, type AppOptions } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
 import { TODAY } from "./engine.js";
 
 /** The app id the tests run as; comments marked as written by it are the bot's. */
 export const APP_ID = 1;
-/** The example payloads' repository, as API paths name it. */
-export const REPO = "/repos/Codertocat/Hello-World";
 /** The installation the tests add to the payloads (the examples lack one). */
 export const INSTALLATION_ID = 2;
 /** The head sha of every example pull request payload. */
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
-const privateKey = generateKeyPairSync("rsa", {
+/** The private key the tests' App signs with. */
+export const PRIVATE_KEY = generateKeyPairSync("rsa", {
   modulusLength: 2048,
 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
@@ -61,7 +59,7 @@ export function testOctokit(production: boolean): typeof ProbotOctokit {
 }
 
 /** A log stream that keeps each JSON line Probot writes, parsed, in `logs`. */
-export function logInto(logs: Record<string, unknown>[]): Writable {
+function logInto(logs: Record<string, unknown>[]): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
@@ -72,28 +70,45 @@ export function logInto(logs: Record<string, unknown>[]): Writable {
 
 /**
  * A Probot with the app loaded, on testOctokit(production); `production` also gives every
- * request the server's deadline.
+ * request the server's deadline. `baseUrl` points it at a fake GitHub on loopback; `github`
+ * answers every GitHub call in memory instead, and then any HTTP request fails the test.
  */
 export async function createTestProbot(
   options: {
     production?: boolean;
     logs?: Record<string, unknown>[];
     githubTimeoutMs?: number;
+    baseUrl?: string;
+    github?: AppOptions["github"];
   } = {},
 ): Promise<Probot> {
   const probot = new Probot({
     appId: APP_ID,
-    privateKey,
+    privateKey: PRIVATE_KEY,
     log: pino({ level: "debug" }, logInto(options.logs ?? [])),
+    ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     ...(options.production && {
       request: requestsWithin(
         options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ),
     }),
+    ...(options.github && { request: { fetch: noHttp } }),
     Octokit: testOctokit(options.production === true),
   });
-  await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
+  await probot.load(
+    createApp({
+      appId: APP_ID,
+      today: () => TODAY,
+      ...(options.github && { github: options.github }),
+    }),
+  );
   return probot;
+}
+
+function noHttp(input: unknown): Promise<Response> {
+  return Promise.reject(
+    new Error(`an in-memory test made an HTTP request: ${String(input)}`),
+  );
 }
 
 type PullRequestExample = {
@@ -205,165 +220,7 @@ function webhookEvent<Name extends string>(
   return { id: `delivery-${action}`, name, payload: payload as never };
 }
 
-/** A nock scope for GitHub's API that hands out an installation token. */
-export function mockGitHub(): nock.Scope {
-  return nock("https://api.github.com")
-    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
-    .optionally()
-    .reply(201, { token: "test-token", permissions: {} });
-}
-
-/** The repo's `.github/design-docs.yml` (raw YAML), or none in the repo and the org. */
-export function mockConfig(scope: nock.Scope, yaml?: string): nock.Scope {
-  const file = /\/contents\/\.github(%2F|\/)design-docs\.yml/u;
-  if (yaml !== undefined) {
-    return scope
-      .get((uri) => uri.startsWith(REPO) && file.test(uri))
-      .reply(200, yaml, { "content-type": "text/plain; charset=utf-8" });
-  }
-  return scope
-    .get((uri) => uri.startsWith(REPO) && file.test(uri))
-    .reply(404)
-    .get(
-      (uri) => uri.startsWith("/repos/Codertocat/.github/") && file.test(uri),
-    )
-    .reply(404);
-}
-
-/** A file entry of the PR's file list. */
-export function changedFile(
-  filename: string,
-  sha: string,
-  status = "added",
-): Record<string, unknown> {
-  return { filename, sha, status, additions: 1, deletions: 0, changes: 1 };
-}
-
-/** The blob API's answer for some bytes. */
-export function blobReply(content: string | Buffer): Record<string, unknown> {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  return {
-    sha: "x",
-    size: bytes.length,
-    encoding: "base64",
-    content: bytes.toString("base64"),
-  };
-}
-
-/** The base commit of the example PR. */
-export const BASE_SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
-
-/** The PR as `GET /pulls/2` returns it now; `fork` puts its head in another repository. */
-export function pullRequestReply(
-  change: {
-    labels?: string[];
-    draft?: boolean;
-    state?: string;
-    sha?: string;
-    fork?: boolean;
-  } = {},
-): Record<string, unknown> {
-  return {
-    number: 2,
-    state: change.state ?? "open",
-    draft: change.draft ?? false,
-    user: { login: "Codertocat" },
-    head: {
-      sha: change.sha ?? HEAD_SHA,
-      ref: "changes",
-      repo: {
-        full_name: change.fork
-          ? "mallory/Hello-World"
-          : "Codertocat/Hello-World",
-      },
-    },
-    base: {
-      sha: BASE_SHA,
-      ref: "master",
-      repo: { full_name: "Codertocat/Hello-World" },
-    },
-    labels: (change.labels ?? []).map((name, id) => ({ id, name })),
-  };
-}
-
-/** An issue comment as the API lists it; by default the bot's checklist comment. */
-export function commentReply(
-  id: number,
-  body: string,
-  options: { appId?: number | null; createdAt?: string } = {},
-): Record<string, unknown> {
-  const appId = options.appId === undefined ? APP_ID : options.appId;
-  return {
-    id,
-    body,
-    created_at: options.createdAt ?? `2026-11-2${id % 10}T10:00:00Z`,
-    user: { login: appId === null ? "mallory" : "design-docs[bot]" },
-    performed_via_github_app: appId === null ? null : { id: appId },
-  };
-}
-
 /** A checklist comment body as the bot writes it. */
 export function marked(checklist: string): string {
   return `${COMMENT_MARKER}\n${checklist}`;
-}
-
-/** What GitHub holds for a run's reads; every part has a default. */
-export interface ReadMocks {
-  /** Raw `.github/design-docs.yml`; none by default. */
-  config?: string;
-  files?: Record<string, unknown>[];
-  comments?: Record<string, unknown>[];
-  pr?: Parameters<typeof pullRequestReply>[0];
-  /** Blob contents by sha: each is fetched once. */
-  blobs?: Record<string, string | Buffer>;
-  /** null: the run lists no check runs (the repo turned them off). */
-  checkRuns?: Record<string, unknown>[] | null;
-}
-
-/** Mocks the reads of a run on a PR that changes design docs (or, with no blobs, none). */
-export function mockReads(scope: nock.Scope, reads: ReadMocks): nock.Scope {
-  mockConfig(scope, reads.config);
-  scope
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(200, reads.files ?? [])
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .reply(200, reads.comments ?? []);
-  if (reads.blobs === undefined) return scope;
-  scope.get(`${REPO}/pulls/2`).reply(200, pullRequestReply(reads.pr));
-  for (const [sha, content] of Object.entries(reads.blobs))
-    scope.get(`${REPO}/git/blobs/${sha}`).reply(200, blobReply(content));
-  if (reads.checkRuns !== null)
-    scope
-      .get(`${REPO}/commits/${HEAD_SHA}/check-runs`)
-      .query({
-        check_name: "Design docs",
-        app_id: String(APP_ID),
-        filter: "latest",
-        per_page: "100",
-      })
-      .reply(200, { total_count: 0, check_runs: reads.checkRuns ?? [] });
-  return scope;
-}
-
-/** Records the JSON body of a request nock matched, and matches it. */
-export function capture(into: unknown[]): (body: unknown) => boolean {
-  return (body) => {
-    into.push(body);
-    return true;
-  };
-}
-
-/** The contents API's answer for a file. */
-export function contentsReply(
-  text: string,
-  sha: string,
-): Record<string, unknown> {
-  return {
-    type: "file",
-    sha,
-    encoding: "base64",
-    content: Buffer.from(text).toString("base64"),
-  };
 }

@@ -1,35 +1,26 @@
-import { generateKeyPairSync } from "node:crypto";
-import { pino } from "pino";
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { FakeGitHub } from "../fake-github/fake-github.js";
-import { createApp } from "../../src/index.js";
+import type { GitHubModel } from "../fake-github/github-model.js";
 import {
   APP_ID,
-  logInto,
+  createTestProbot,
   pullRequestEvent,
   rerunEvent,
   reviewEvent,
-  testOctokit,
 } from "./app.js";
-import { TODAY } from "./engine.js";
 
 /** The repository of the example payloads. */
 export const REPO = "Codertocat/Hello-World";
 /** The PR number of the example payloads. */
 export const PR = 2;
 
-const privateKey = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-}).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
-
 type Event =
   | ReturnType<typeof pullRequestEvent>
   | ReturnType<typeof reviewEvent>
   | ReturnType<typeof rerunEvent>;
 
-/** The App running in this process against a stateful fake GitHub on loopback. */
-export interface Scenario {
-  github: FakeGitHub;
+/** The App running in this process, and people acting on the PR GitHub holds. */
+export interface PullRequestDriver {
   /** Every log line the App wrote. */
   logs: Record<string, unknown>[];
   /** Delivers a webhook event and waits for its run. */
@@ -51,6 +42,11 @@ export interface Scenario {
     files: Record<string, string | Buffer | null>,
     author?: string,
   ): Promise<Event>;
+}
+
+/** The App running in this process against a stateful fake GitHub on loopback. */
+export interface Scenario extends PullRequestDriver {
+  github: FakeGitHub;
   /** GitHub's writes since the mark (access tokens left out). */
   writesSince(mark: number): { method: string; path: string }[];
   /** A mark in the request log. */
@@ -67,16 +63,31 @@ export async function startScenario(
   const github = new FakeGitHub({ appId: APP_ID });
   const baseUrl = await github.start();
   const logs: Record<string, unknown>[] = [];
-  const probot = new Probot({
-    appId: APP_ID,
-    privateKey,
-    baseUrl,
-    log: pino({ level: "debug" }, logInto(logs)),
-    Octokit: testOctokit(options.production === true),
-  });
-  await probot.load(createApp({ appId: APP_ID, today: () => TODAY }));
+  const probot = await createTestProbot({ ...options, logs, baseUrl });
+  return {
+    github,
+    ...drivePullRequest(github, probot, logs),
+    mark: () => github.requests.length,
+    writesSince: (mark) =>
+      github.requests
+        .slice(mark)
+        .filter(
+          (request) =>
+            request.method !== "GET" &&
+            !request.path.endsWith("/access_tokens"),
+        )
+        .map(({ method, path }) => ({ method, path })),
+    stop: () => github.stop(),
+  };
+}
 
-  const event: Scenario["event"] = (
+/** People acting on PR #2 of `github`, and the events GitHub sends `probot` for it. */
+export function drivePullRequest(
+  github: GitHubModel,
+  probot: Probot,
+  logs: Record<string, unknown>[],
+): PullRequestDriver {
+  const event: PullRequestDriver["event"] = (
     action,
     change = () => undefined,
     number = PR,
@@ -94,7 +105,6 @@ export async function startScenario(
     payload.sender = { login: sender, type: "User" };
   };
   return {
-    github,
     logs,
     deliver,
     event,
@@ -131,16 +141,5 @@ export async function startScenario(
       await deliver(synchronize);
       return synchronize;
     },
-    mark: () => github.requests.length,
-    writesSince: (mark) =>
-      github.requests
-        .slice(mark)
-        .filter(
-          (request) =>
-            request.method !== "GET" &&
-            !request.path.endsWith("/access_tokens"),
-        )
-        .map(({ method, path }) => ({ method, path })),
-    stop: () => github.stop(),
   };
 }

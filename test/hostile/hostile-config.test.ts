@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, expect, test } from "@jest/globals";
 import nock from "nock";
+import { createTestProbot, pullRequestEvent } from "../helpers/app.js";
 import {
   REPO,
   capture,
   changedFile,
   contentsReply,
-  createTestProbot,
   mockGitHub,
   mockReads,
-  pullRequestEvent,
-} from "../helpers/app.js";
+} from "../helpers/nock-github.js";
 import { fixture } from "../helpers/engine.js";
 import { GENERATED_HOSTILE_DOCS, hostileFile } from "../helpers/hostile.js";
 
