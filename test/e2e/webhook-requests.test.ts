@@ -136,12 +136,15 @@ test("a delivery for a PR that no longer exists is answered 200: nothing to do",
     id: "delivery-gone",
   });
   expect(response.status).toBe(200);
-  // The config reads under way when the file list's 404 ended the run still finish: wait
-  // for them, so they are not counted against the next test.
-  while (
-    !github.requests
+  // The reads under way when the file list's 404 ended the run still finish (the org's
+  // config, the comments): wait for them, so they are not counted against the next test.
+  const read = (prefix: string): boolean =>
+    github.requests
       .slice(before)
-      .some((request) => request.path.startsWith("/repos/Codertocat/.github/"))
+      .some((request) => request.path.startsWith(prefix));
+  while (
+    !read("/repos/Codertocat/.github/") ||
+    !read("/repos/Codertocat/Hello-World/issues/404/comments")
   )
     await new Promise((resolve) => setTimeout(resolve, 5));
   const line = await server.waitForLine('"deliveryId":"delivery-gone"');
