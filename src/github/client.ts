@@ -131,9 +131,12 @@ export type PutFileResult =
       commitSha: string | undefined;
       blobSha: string | undefined;
     }
-  /** The sha named is not the file's on the branch (409): read it again and retry. */
+  /**
+   * GitHub answered 409: the sha named is not the file's on the branch any more, or a branch
+   * rule refuses the push. A fresh read tells them apart: a new sha is worth one more try.
+   */
   | { kind: "stale" }
-  /** The bot may not write there (403, 404): read-only contents, or a branch rule. */
+  /** The bot may not write there (403, 404): no contents write, or no such branch. */
   | { kind: "forbidden" };
 
 /** The few GitHub calls the PR handler makes, for one PR of one repository. */

@@ -63,7 +63,8 @@ export function decideAfterWrites(
 ): RunPlan {
   return planReport(snapshot, event, written.notes, {
     ...snapshot.approvals,
-    pending: written.pending,
+    // A status the writes left pending; else the one the comment remembers, if it stands.
+    pending: written.pending ?? snapshot.approvals.pending,
   });
 }
 

@@ -1,10 +1,6 @@
 import picomatch from "picomatch";
 import { ownValue } from "../validate/own-value.js";
-import {
-  DEFAULT_STATUS_RULE,
-  isRestricted,
-  type StatusRule,
-} from "../config/status-rules.js";
+import { isRestricted, type StatusRule } from "../config/status-rules.js";
 import {
   approvalsNeeded,
   type StatusMove,
@@ -15,6 +11,7 @@ import {
   latestApprovals,
   type StatusSetting,
 } from "../report/count-approvals.js";
+import { ruleFor } from "./decide.js";
 import type { DocFile } from "./read-doc-reports.js";
 import type { RunContext } from "./run-context.js";
 import type {
@@ -37,8 +34,8 @@ export async function gatherApprovals(
 ): Promise<Approvals> {
   const [moves, pending] = await Promise.all([
     statusMoves(read, run, written?.set),
-    // The run's own status writes say what is pending now.
-    written ? written.pending : pendingStatus(read, run),
+    // A status the run's own writes left pending stands; else the one the comment remembers.
+    written?.pending ?? pendingStatus(read, run),
   ]);
   return { moves, pending };
 }
@@ -176,7 +173,7 @@ async function pendingStatus(
   )
     return undefined;
   const by = lastLabeledBy(await reads.labelEvents(), label.name);
-  const rule = ownValue(snapshot.config.rules, status) ?? DEFAULT_STATUS_RULE;
+  const rule = ruleFor(snapshot.config, status);
   return by !== undefined && (await reads.mayUserSet(by, rule))
     ? { status, by }
     : undefined;

@@ -82,7 +82,7 @@ export function handleRerun(state: HandlerState) {
   };
 }
 
-/** Applies a status label a person added or removed, then checks the PR. */
+/** Runs the PR on a label a person added or removed: a status label may set the docs' Status. */
 export function handleLabel(state: HandlerState) {
   return (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,

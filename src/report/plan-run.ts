@@ -77,7 +77,7 @@ export function planRun(input: RunInput): RunPlan {
 }
 
 /** Whether the latest run already says exactly this, so creating another would change nothing. */
-export function isCheckRunCurrent(
+function isCheckRunCurrent(
   existing: readonly ExistingCheckRun[],
   wanted: CheckRunOutput,
 ): boolean {

@@ -113,6 +113,29 @@ test("checkRun: false leaves check runs alone", async () => {
   );
 });
 
+test("a push that lands while the PR is read: the file list read before it is read again, and the verdict on the new head is the new head's", async () => {
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": FILLED },
+    labels: ["In Review"],
+  });
+  const opened = scenario.event("opened");
+  // The file list is read at the event's head; the push lands before the PR itself is read.
+  scenario.beforeNext("getPullRequest", () => {
+    scenario.github.push(REPO, PR, {
+      files: {
+        "docs/design/a.md": FILLED.replace("## Alternatives", "## Other"),
+      },
+    });
+  });
+  await scenario.deliver(opened);
+  expect(state().checkRuns).toEqual([
+    expect.objectContaining({
+      head_sha: scenario.github.headOf(REPO, PR),
+      conclusion: "failure",
+    }),
+  ]);
+});
+
 test("a PR whose head moved on since the event is read again at its new head, and gets its check run there", async () => {
   scenario.github.setPullRequest(REPO, PR, {
     files: { "docs/design/a.md": FILLED },

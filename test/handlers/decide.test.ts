@@ -352,6 +352,28 @@ describe("after the bot's own status writes", () => {
     expect(body).toContain(encodeState({ pending: { status: "Approved" } })[0]);
   });
 
+  test("every doc written, a status suggested earlier still standing: it stays pending", () => {
+    const snapshot = snapshotOf({ labels: ["Obsolete", "Approved"] });
+    const plan = decideAfterWrites(
+      {
+        ...snapshot,
+        approvals: {
+          ...snapshot.approvals,
+          pending: { status: "Approved", by: "lead" },
+        },
+      },
+      CHANGE,
+      written({
+        set: { status: "Obsolete", by: "Codertocat", paths: [DOC] },
+        pending: undefined,
+      }),
+    );
+    expect(plan.labels).toEqual({ add: [], remove: ["Obsolete"] });
+    expect(lines(plan).join("\n")).toContain(
+      "set **Approved**, but Design Docs Bot cannot push to this branch.",
+    );
+  });
+
   test("every doc written: the plan is that of the new head", () => {
     const plan = decideAfterWrites(
       snapshotOf({
