@@ -36,6 +36,9 @@ export interface StatusWrite {
   notes: string[];
 }
 
+/** No restricted moves, nothing pending: gather leaves approvals out only before status writes. */
+const NO_APPROVALS: Approvals = { moves: [], pending: undefined };
+
 /** What to do next: write the Statuses a label asks for, or make the PR show its report. */
 export type Decision = { statusWrite: StatusWrite } | { plan: RunPlan };
 
@@ -52,7 +55,14 @@ export function decide(
   const step = decideLabel(snapshot, snapshot.label);
   return step.statusWrite
     ? { statusWrite: step.statusWrite }
-    : { plan: planReport(snapshot, event, step.notes, snapshot.approvals) };
+    : {
+        plan: planReport(
+          snapshot,
+          event,
+          step.notes,
+          snapshot.approvals ?? NO_APPROVALS,
+        ),
+      };
 }
 
 /** The plan once the run's own status writes are done, from the snapshot gathered after. */
@@ -61,10 +71,11 @@ export function decideAfterWrites(
   event: RunEvent,
   written: StatusesWritten,
 ): RunPlan {
+  const approvals = snapshot.approvals ?? NO_APPROVALS;
   return planReport(snapshot, event, written.notes, {
-    ...snapshot.approvals,
+    ...approvals,
     // A status the writes left pending; else the one the comment remembers, if it stands.
-    pending: written.pending ?? snapshot.approvals.pending,
+    pending: written.pending ?? approvals.pending,
   });
 }
 
@@ -103,8 +114,8 @@ function planReport(
  * plan takes it off again (the docs do not call for it), and the comment says who may set it.
  * Removed: the label the docs call for comes back, and the comment says how to change status.
  */
-function decideLabel(
-  snapshot: PullRequestSnapshot,
+export function decideLabel(
+  snapshot: PullRequestRead,
   facts: LabelFacts | undefined,
 ): { notes: string[]; statusWrite?: StatusWrite | undefined } {
   if (!facts) return { notes: [] };

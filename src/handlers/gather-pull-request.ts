@@ -9,6 +9,7 @@ import {
 import { decodeState } from "../report/comment-state.js";
 import { findChecklistComments } from "../report/plan-comment.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
+import { decideLabel } from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherLabel } from "./gather-label.js";
 import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
@@ -69,7 +70,10 @@ export async function gatherPullRequest(
       eventHeadSha: target.headSha,
     });
   }
-  const approvals = await gatherApprovals(run, read, written);
+  const approvals =
+    label && decideLabel(read, label).statusWrite
+      ? undefined
+      : await gatherApprovals(run, read, written);
   return { ...read, approvals, label };
 }
 

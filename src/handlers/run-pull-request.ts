@@ -1,6 +1,7 @@
 import { applyRunPlan } from "./apply-plan.js";
 import type { RunPlan } from "../report/plan-run.js";
 import { decide, decideAfterWrites } from "./decide.js";
+import { gatherApprovals } from "./gather-approvals.js";
 import { gatherPullRequest } from "./gather-pull-request.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import {
@@ -55,6 +56,12 @@ export async function runPullRequest(
       if ("skipped" in again)
         return { docs: 0, outcome: again.skipped, writes: [] };
       snapshot = again;
+    } else {
+      // Nothing committed: the same head, now with its approvals.
+      snapshot = {
+        ...snapshot,
+        approvals: await gatherApprovals(run, snapshot, written),
+      };
     }
     plan = decideAfterWrites(snapshot, event, written);
   } else plan = decision.plan;

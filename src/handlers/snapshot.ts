@@ -33,7 +33,11 @@ export interface PullRequestSnapshot {
   /** Set when GitHub's file list stops short of the PR's files: how many it listed of all. */
   truncated: { listed: number; total: number } | undefined;
   /** Who approved each restricted Status move, and the pending status that still stands. */
-  approvals: Approvals;
+  /**
+   * Undefined when a status label's writes come first: the PR is decided again after them,
+   * and its approvals are gathered then.
+   */
+  approvals: Approvals | undefined;
   /** For a status label added or removed, until its statuses are written. */
   label: LabelFacts | undefined;
 }

@@ -358,7 +358,7 @@ describe("after the bot's own status writes", () => {
       {
         ...snapshot,
         approvals: {
-          ...snapshot.approvals,
+          moves: [],
           pending: { status: "Approved", by: "lead" },
         },
       },

@@ -62,3 +62,22 @@ test("a file list that still lags behind the bot's commit does not undo the stat
     }),
   ]);
 });
+
+test("a doc already moved into a restricted status: the label's commit comes first, and no approvals are read for the move it ends", async () => {
+  pr.scenario.github
+    .repo(REPO)
+    .files.set(
+      ".github/design-docs.yml",
+      "statuses:\n  WIP:\n  In Review:\n  Approved: { requireApprovals: 1 }\n  Obsolete:\n",
+    );
+  pr.scenario.github.push(REPO, PR, { files: { [DOC]: APPROVED } });
+  const mark = pr.scenario.mark();
+  await pr.scenario.label("Obsolete");
+  expect(pr.scenario.github.headText(REPO, PR, DOC)).toContain(
+    "**Status:** Obsolete",
+  );
+  const calls = pr.scenario.calls.slice(mark).map((call) => call.method);
+  // Obsolete is not restricted: once the doc says it, there is no move to approve.
+  expect(calls.filter((method) => method === "listReviews")).toEqual([]);
+  expect(pr.state().labels).toEqual(["Obsolete"]);
+});
