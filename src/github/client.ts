@@ -223,11 +223,13 @@ export function createGitHubClient(
       };
     },
     async listChangedFiles() {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-        ...repo,
-        pull_number: ref.number,
-        per_page: 100,
-      });
+      const files = await everyPage((page) =>
+        octokit.rest.pulls.listFiles({
+          ...repo,
+          pull_number: ref.number,
+          ...page,
+        }),
+      );
       return files.map((file) => ({
         path: file.filename,
         status: file.status,
@@ -322,11 +324,13 @@ export function createGitHubClient(
       return data?.state === "active";
     },
     async listReviews() {
-      const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
-        ...repo,
-        pull_number: ref.number,
-        per_page: 100,
-      });
+      const reviews = await everyPage((page) =>
+        octokit.rest.pulls.listReviews({
+          ...repo,
+          pull_number: ref.number,
+          ...page,
+        }),
+      );
       return reviews.flatMap((review) =>
         review.user
           ? [
@@ -341,11 +345,13 @@ export function createGitHubClient(
       );
     },
     async listCommits() {
-      const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
-        ...repo,
-        pull_number: ref.number,
-        per_page: 100,
-      });
+      const commits = await everyPage((page) =>
+        octokit.rest.pulls.listCommits({
+          ...repo,
+          pull_number: ref.number,
+          ...page,
+        }),
+      );
       return commits.map((commit) => ({
         message: commit.commit.message,
         author: commit.author?.login,
@@ -354,10 +360,9 @@ export function createGitHubClient(
       }));
     },
     async listLabelEvents() {
-      const events = await octokit.paginate(octokit.rest.issues.listEvents, {
-        ...issue,
-        per_page: 100,
-      });
+      const events = await everyPage((page) =>
+        octokit.rest.issues.listEvents({ ...issue, ...page }),
+      );
       return events.flatMap((event): LabelEvent[] =>
         (event.event === "labeled" || event.event === "unlabeled") &&
         "label" in event &&
@@ -394,9 +399,8 @@ export function createGitHubClient(
       }
     },
     async listComments() {
-      const comments = await octokit.paginate(
-        octokit.rest.issues.listComments,
-        { ...issue, per_page: 100 },
+      const comments = await everyPage((page) =>
+        octokit.rest.issues.listComments({ ...issue, ...page }),
       );
       return comments.map((comment) => ({
         id: comment.id,
@@ -484,6 +488,56 @@ export function createGitHubClient(
       });
     },
   };
+}
+
+/** The query of one page of a list: 100 items, and which page after the first. */
+interface PageQuery {
+  per_page: 100;
+  page?: number;
+}
+
+/**
+ * Every item of a list GitHub pages. The first page's `link` header names the last page, so
+ * the rest are read at once rather than one after another (a PR's 3,000 files are 2 round
+ * trips, not 30). A list whose header links only to the next page is followed page by page.
+ */
+async function everyPage<T>(
+  list: (
+    page: PageQuery,
+  ) => Promise<{ data: T[]; headers: { link?: string | undefined } }>,
+): Promise<T[]> {
+  const first = await list({ per_page: 100 });
+  const last = linkedPage(first.headers.link, "last");
+  if (last !== undefined) {
+    const rest = await Promise.all(
+      Array.from({ length: last - 1 }, (_, index) =>
+        list({ per_page: 100, page: index + 2 }),
+      ),
+    );
+    return [first, ...rest].flatMap((response) => response.data);
+  }
+  const items = [...first.data];
+  let next = linkedPage(first.headers.link, "next");
+  while (next !== undefined) {
+    const response = await list({ per_page: 100, page: next });
+    items.push(...response.data);
+    next = linkedPage(response.headers.link, "next");
+  }
+  return items;
+}
+
+/** The page number a `link` header gives for `rel`, if it gives one. */
+function linkedPage(
+  link: string | undefined,
+  rel: "next" | "last",
+): number | undefined {
+  for (const part of link?.split(",") ?? []) {
+    const match = /<[^>]*[?&]page=(\d+)[^>]*>\s*;\s*rel="([^"]*)"/u.exec(part);
+    if (match?.[2] !== rel) continue;
+    const page = Number(match[1]);
+    return page > 1 ? page : undefined;
+  }
+  return undefined;
 }
 
 /** The HTTP status GitHub answered a failed request with; undefined for other errors. */

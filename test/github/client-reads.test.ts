@@ -44,7 +44,7 @@ test("the PR: its head, whether the head is in this repository, base, draft, sta
   expect(api.pendingMocks()).toEqual([]);
 });
 
-test("every page of the file list is read, 100 at a time; a removed file has no blob, a renamed one its old path", async () => {
+test("every page of the file list is read, 100 at a time, following `next` links; a removed file has no blob, a renamed one its old path", async () => {
   const { client, api } = nockedClient();
   const page1 = Array.from({ length: 100 }, (_, index) => ({
     filename: `src/file-${index}.ts`,
@@ -55,7 +55,7 @@ test("every page of the file list is read, 100 at a time; a removed file has no 
     .get(`${REPO}/pulls/2/files`)
     .query({ per_page: "100" })
     .reply(200, page1, {
-      // The first page links to the second, as GitHub does.
+      // The first page links only to the next one: it is followed page by page.
       link: `<https://api.github.com${REPO}/pulls/2/files?per_page=100&page=2>; rel="next"`,
     })
     .get(`${REPO}/pulls/2/files`)
@@ -89,6 +89,51 @@ test("every page of the file list is read, 100 at a time; a removed file has no 
       patch: undefined,
     },
   ]);
+});
+
+test("when the first page links to the last, the other pages are asked for at once, not one after another", async () => {
+  const { client, api } = nockedClient();
+  const filesOf = (page: number, count = 100) =>
+    Array.from({ length: count }, (_, index) => ({
+      filename: `src/page-${page}-${index}.ts`,
+      sha: `s${page}-${index}`,
+      status: "added",
+    }));
+  const link = (page: number, rel: string) =>
+    `<https://api.github.com/repositories/1296269/pulls/2/files?per_page=100&page=${page}>; rel="${rel}"`;
+  api
+    .get(`${REPO}/pulls/2/files`)
+    .query({ per_page: "100" })
+    .reply(200, filesOf(1), { link: `${link(2, "next")}, ${link(4, "last")}` });
+  // Each later page is answered once all of them were asked for (or after a second, which
+  // only a client reading them one by one waits out): what each saw in flight is recorded.
+  const asked: number[] = [];
+  let allAsked: () => void = () => undefined;
+  const everyPageAsked = new Promise<void>((resolve) => (allAsked = resolve));
+  const inFlight: number[] = [];
+  for (const page of [2, 3, 4])
+    api
+      .get(`${REPO}/pulls/2/files`)
+      .query({ per_page: "100", page: String(page) })
+      .reply(async () => {
+        asked.push(page);
+        if (asked.length === 3) allAsked();
+        await Promise.race([
+          everyPageAsked,
+          new Promise((resolve) => setTimeout(resolve, 1000)),
+        ]);
+        inFlight.push(asked.length);
+        return [200, filesOf(page, page === 4 ? 7 : 100)];
+      });
+  const files = await client.listChangedFiles();
+  expect(api.pendingMocks()).toEqual([]);
+  expect(inFlight).toEqual([3, 3, 3]);
+  expect(files).toHaveLength(307);
+  expect(files.map((file) => file.path).slice(99, 101)).toEqual([
+    "src/page-1-99.ts",
+    "src/page-2-0.ts",
+  ]);
+  expect(files.at(-1)?.path).toBe("src/page-4-6.ts");
 });
 
 test("a blob is read by its sha and decoded from base64", async () => {
