@@ -78,38 +78,41 @@ const EXTENDS =
 /**
  * Reads the repo's config from its default branch: its own `.github/design-docs.yml`, else
  * the one in the owner's `.github` repository, then every file it `_extends`, merged the
- * way mergeConfigs says. Keeps every error; a bad `_extends` (not a repository, one the app
- * cannot read, a loop) is an error of the config like any other.
+ * way mergeConfigs says. The owner's file is read beside the repo's, so a repo without a file
+ * of its own, or one extending the owner's, costs no second round trip; its answer is dropped
+ * when the repo's file is all there is. Keeps every error; a bad `_extends` (not a
+ * repository, one the app cannot read, a loop) is an error of the config like any other.
  */
 export async function readConfigChain(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
 ): Promise<{ config: Config; errors: ConfigError[] }> {
+  const read = configReader(client, owner, repo);
   const chain: { at: ConfigLocation; raw: unknown }[] = [];
   const errors: ConfigError[] = [];
-  let { at, file } = await firstConfigFile(client, owner, repo);
+  let { at, file } = await firstConfigFile(read, owner, repo);
   if (file.kind === "forbidden")
     errors.push({
       key: "(file)",
       message: `the app cannot read ${CONFIG_PATH}; it needs contents: read on this repository`,
     });
   while (file.kind === "file") {
-    const read = readConfigText(file.text);
-    if ("error" in read) {
+    const text = readConfigText(file.text);
+    if ("error" in text) {
       const own = at.owner === owner && at.repo === repo;
       errors.push(
         own
-          ? read.error
+          ? text.error
           : {
-              ...read.error,
-              message: `${describeFile(at)}: ${read.error.message}`,
+              ...text.error,
+              message: `${describeFile(at)}: ${text.error.message}`,
             },
       );
       break;
     }
-    chain.push({ at, raw: read.raw });
-    const extend = isRecord(read.raw) ? read.raw._extends : undefined;
+    chain.push({ at, raw: text.raw });
+    const extend = isRecord(text.raw) ? text.raw._extends : undefined;
     if (extend === undefined) break;
     const next = followExtends(
       extend,
@@ -121,7 +124,7 @@ export async function readConfigChain(
       break;
     }
     at = next.at;
-    file = await client.getConfigFile(at.owner, at.repo, at.path);
+    file = await read(at);
     if (file.kind !== "file")
       errors.push({
         key: "_extends",
@@ -135,19 +138,44 @@ export async function readConfigChain(
   return { config: parsed.config, errors: [...errors, ...parsed.errors] };
 }
 
-/** The repo's own config file, else the one in the owner's `.github` repository. */
-async function firstConfigFile(
+/**
+ * Reads config files. With the first read, the owner's `.github` file is asked for too, and
+ * that answer serves every later read of it.
+ */
+function configReader(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
-): Promise<{ at: ConfigLocation; file: ConfigFile }> {
-  const own = await client.getConfigFile(owner, repo, CONFIG_PATH);
-  if (own.kind !== "absent" || repo === ".github")
-    return { at: { owner, repo, path: CONFIG_PATH }, file: own };
-  return {
-    at: { owner, repo: ".github", path: CONFIG_PATH },
-    file: await client.getConfigFile(owner, ".github", CONFIG_PATH),
+): (at: ConfigLocation) => Promise<ConfigFile> {
+  const ownerFile = { owner, repo: ".github", path: CONFIG_PATH };
+  let ownerRead: Promise<ConfigFile> | undefined;
+  const readOwners = () => {
+    if (!ownerRead) {
+      ownerRead = client.getConfigFile(owner, ".github", CONFIG_PATH);
+      // Heard here too: a repo whose own file is all there is never asks for this answer.
+      ownerRead.catch(() => undefined);
+    }
+    return ownerRead;
   };
+  return (at) => {
+    if (repo !== ".github" && sameFile(at, ownerFile)) return readOwners();
+    const reading = client.getConfigFile(at.owner, at.repo, at.path);
+    if (repo !== ".github") readOwners();
+    return reading;
+  };
+}
+
+/** The repo's own config file, else the one in the owner's `.github` repository. */
+async function firstConfigFile(
+  read: (at: ConfigLocation) => Promise<ConfigFile>,
+  owner: string,
+  repo: string,
+): Promise<{ at: ConfigLocation; file: ConfigFile }> {
+  const at = { owner, repo, path: CONFIG_PATH };
+  const own = await read(at);
+  if (own.kind !== "absent" || repo === ".github") return { at, file: own };
+  const ownerAt = { owner, repo: ".github", path: CONFIG_PATH };
+  return { at: ownerAt, file: await read(ownerAt) };
 }
 
 /** The file an `_extends` value names, or why it names none that can be read next. */

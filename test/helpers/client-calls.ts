@@ -9,6 +9,8 @@ type Method = keyof GitHubClient;
 export interface ClientCall {
   method: Method;
   args: unknown[];
+  /** With `inRounds`, the round trip the call was made in, from 1. */
+  round?: number | undefined;
 }
 
 /** The client's calls that change something on GitHub. */
@@ -37,11 +39,22 @@ export interface CallLog {
   beforeNext(method: Method, run: () => void): void;
   /** Records a call and runs what the test set up for it; a throw is the call's failure. */
   record(call: ClientCall): void;
+  /**
+   * With `inRounds`, holds a call until every call made meanwhile has joined it, as GitHub
+   * would see requests sent at once; resolves with the round. Without, resolves at once.
+   */
+  join(): Promise<number | undefined>;
 }
 
-/** An empty call log. */
-export function createCallLog(): CallLog {
+/**
+ * An empty call log. `inRounds` counts round trips: calls made while no answer came back
+ * share a round, and each is answered only once the round is complete (after the microtasks
+ * they were made in), so a call made after an answer (or a worker's check) is a round later.
+ */
+export function createCallLog({ inRounds = false } = {}): CallLog {
   const calls: ClientCall[] = [];
+  let round = 0;
+  let answered: Promise<void> | undefined;
   const faults: { method: Method; error: Error; times: number }[] = [];
   const hooks: { method: Method; run: () => void }[] = [];
   return {
@@ -56,6 +69,20 @@ export function createCallLog(): CallLog {
     },
     beforeNext(method, run) {
       hooks.push({ method, run });
+    },
+    join() {
+      if (!inRounds) return Promise.resolve(undefined);
+      if (!answered) {
+        round += 1;
+        answered = new Promise((resolve) =>
+          setTimeout(() => {
+            answered = undefined;
+            resolve();
+          }, 0),
+        );
+      }
+      const mine = round;
+      return answered.then(() => mine);
     },
     record(call) {
       calls.push(call);
@@ -87,12 +114,14 @@ export function gitHubError(
  * the RequestError Octokit would throw.
  */
 export function observed(client: GitHubClient, log: CallLog): GitHubClient {
-  const entries = Object.entries(client).map(([method, call]) => [
+  const entries = Object.entries(client).map(([method, original]) => [
     method,
     async (...args: unknown[]) => {
-      log.record({ method: method as Method, args });
+      const call: ClientCall = { method: method as Method, args };
+      log.record(call);
+      call.round = await log.join();
       try {
-        return await (call as (...args: unknown[]) => Promise<unknown>)(
+        return await (original as (...args: unknown[]) => Promise<unknown>)(
           ...args,
         );
       } catch (error) {

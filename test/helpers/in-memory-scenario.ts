@@ -12,16 +12,21 @@ export { PR, REPO } from "./scenario.js";
  * client's calls are logged, for the few tests about what a run costs or leaves unwritten.
  */
 export interface InMemoryScenario
-  extends PullRequestDriver, Omit<CallLog, "record"> {
+  extends PullRequestDriver, Omit<CallLog, "record" | "join"> {
   github: GitHubModel;
   /** A mark in the call log. */
   mark(): number;
 }
 
-/** Starts the App on a fresh in-memory GitHub, its bot `design-docs-bot[bot]`. */
-export async function startInMemory(): Promise<InMemoryScenario> {
+/**
+ * Starts the App on a fresh in-memory GitHub, its bot `design-docs-bot[bot]`. With
+ * `inRounds`, each logged call says in which sequential round trip it was made.
+ */
+export async function startInMemory({
+  inRounds = false,
+} = {}): Promise<InMemoryScenario> {
   const github = new GitHubModel({ appId: APP_ID });
-  const log = createCallLog();
+  const log = createCallLog({ inRounds });
   const logs: Record<string, unknown>[] = [];
   const probot = await createTestProbot({
     logs,

@@ -1,0 +1,78 @@
+import { expect, test } from "@jest/globals";
+import type { ClientCall } from "../helpers/client-calls.js";
+import { fixture } from "../helpers/engine.js";
+import { PR, REPO, startInMemory } from "../helpers/in-memory-scenario.js";
+
+// What a delivery waits on is the number of round trips to GitHub one after another. Each
+// call here is held until every call made meanwhile has joined it, so the calls GitHub would
+// see at once share a round.
+
+const DOC = fixture("docs/filled-design-doc.md");
+
+/** Each call with its round, in the order the calls were made. */
+const rounds = (calls: readonly ClientCall[]) =>
+  calls.map((call) => `${call.round}: ${call.method}`);
+
+test("a PR without docs costs one round trip: both configs, the files and the comments at once", async () => {
+  const scenario = await startInMemory({ inRounds: true });
+  scenario.github.setPullRequest(REPO, PR, { files: { "src/app.ts": "x\n" } });
+  await scenario.deliver(scenario.event("opened"));
+  expect(rounds(scenario.calls)).toEqual([
+    "1: getConfigFile",
+    "1: getConfigFile",
+    "1: listChangedFiles",
+    "1: listComments",
+  ]);
+});
+
+test("the owner's `.github` config judges a repo without a file of its own", async () => {
+  const scenario = await startInMemory();
+  scenario.github
+    .repo("Codertocat/.github")
+    .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "rfcs/a.md": DOC, "docs/design/b.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
+  expect(checkRuns.at(-1)?.output.summary).toContain("rfcs/a.md");
+  expect(checkRuns.at(-1)?.output.summary).not.toContain("docs/design/b.md");
+});
+
+test("a repo with a file of its own and no `_extends` is judged by it alone; the owner's file, read beside it, is dropped", async () => {
+  const scenario = await startInMemory();
+  scenario.github
+    .repo("Codertocat/.github")
+    .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "comment: on-failure");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "rfcs/a.md": DOC, "docs/design/b.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
+  expect(checkRuns.at(-1)?.output.summary).toContain("docs/design/b.md");
+  expect(checkRuns.at(-1)?.output.summary).not.toContain("rfcs/a.md");
+});
+
+test("a repo whose file extends the owner's reads the owner's file once, the read made beside its own", async () => {
+  const scenario = await startInMemory();
+  scenario.github
+    .repo("Codertocat/.github")
+    .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "_extends: .github");
+  scenario.github.setPullRequest(REPO, PR, { files: { "rfcs/a.md": DOC } });
+  await scenario.deliver(scenario.event("opened"));
+  const configReads = scenario.calls.filter(
+    (call) => call.method === "getConfigFile",
+  );
+  expect(configReads.map((call) => call.args[1]).sort()).toEqual([
+    ".github",
+    "Hello-World",
+  ]);
+  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
+  expect(checkRuns.at(-1)?.output.summary).toContain("rfcs/a.md");
+});
