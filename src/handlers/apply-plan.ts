@@ -6,44 +6,42 @@ import type { RunPlan } from "../report/plan-run.js";
 import { ANNOTATION_BATCH } from "../report/render-check-run.js";
 
 /**
- * Makes a run's plan so, its writes side by side (the throttle spaces them as GitHub asks),
- * and says what it wrote, for the log line.
+ * Makes a run's plan so, one write after another in the order that matters to the people
+ * waiting: the check run first (the merge gate, its summary the whole checklist), then the
+ * comment, then the labels, then the check run's annotations past the first 50. GitHub asks
+ * for one write a second per installation anyway; sending them together would only let the
+ * throttle pick the order. Says what it wrote, for the log line.
  */
 export async function applyRunPlan(
   client: GitHubClient,
   plan: RunPlan,
   labels: readonly StatusLabel[],
 ): Promise<string[]> {
-  await Promise.all([
-    applyCommentPlan(client, plan.comment),
-    isEmptyPlan(plan.labels)
-      ? undefined
-      : applyLabelPlan(client, plan.labels, labels),
-    plan.checkRun ? createCheckRun(client, plan.checkRun) : undefined,
-  ]);
+  const checkRun =
+    plan.checkRun && (await createCheckRun(client, plan.checkRun));
+  await applyCommentPlan(client, plan.comment);
+  if (!isEmptyPlan(plan.labels))
+    await applyLabelPlan(client, plan.labels, labels);
+  await checkRun?.annotateTheRest();
   return [
+    ...(plan.checkRun ? ["check run"] : []),
     ...(plan.comment.create !== undefined ? ["comment created"] : []),
     ...(plan.comment.update ? ["comment edited"] : []),
     ...(plan.comment.remove.length > 0
       ? [`${plan.comment.remove.length} duplicate comment(s) deleted`]
       : []),
     ...(isEmptyPlan(plan.labels) ? [] : ["labels"]),
-    ...(plan.checkRun ? ["check run"] : []),
   ];
 }
 
-/** Makes the comment plan so: create or edit the checklist comment, delete duplicates. */
+/** Makes the comment plan so: create or edit the checklist comment, then delete duplicates. */
 async function applyCommentPlan(
   client: GitHubClient,
   plan: CommentPlan,
 ): Promise<void> {
-  await Promise.all([
-    plan.create !== undefined ? client.createComment(plan.create) : undefined,
-    plan.update
-      ? client.updateComment(plan.update.id, plan.update.body)
-      : undefined,
-    ...plan.remove.map((id) => client.deleteComment(id)),
-  ]);
+  if (plan.create !== undefined) await client.createComment(plan.create);
+  if (plan.update) await client.updateComment(plan.update.id, plan.update.body);
+  for (const id of plan.remove) await client.deleteComment(id);
 }
 
 /** The colour GitHub gives a label it creates because an issue was given one that did not exist. */
@@ -59,8 +57,7 @@ async function applyLabelPlan(
   plan: StatusLabelPlan,
   labels: readonly StatusLabel[],
 ): Promise<void> {
-  const add = async (): Promise<void> => {
-    if (plan.add.length === 0) return;
+  if (plan.add.length > 0) {
     const onPullRequest = await client.addLabels(plan.add);
     const created = onPullRequest.filter(
       (label) =>
@@ -68,33 +65,34 @@ async function applyLabelPlan(
         label.color.toLowerCase() === NEW_LABEL_COLOR &&
         label.description === "",
     );
-    await Promise.all(
-      created.map((label) => {
-        const style = labels.find((entry) => entry.name === label.name);
-        return style
-          ? client.updateLabel({
-              name: style.name,
-              color: style.color,
-              description: style.description,
-            })
-          : undefined;
-      }),
-    );
-  };
-  await Promise.all([
-    add(),
-    ...plan.remove.map((name) => client.removeLabel(name)),
-  ]);
+    for (const label of created) {
+      const style = labels.find((entry) => entry.name === label.name);
+      if (style)
+        await client.updateLabel({
+          name: style.name,
+          color: style.color,
+          description: style.description,
+        });
+    }
+  }
+  for (const name of plan.remove) await client.removeLabel(name);
 }
 
-/** Creates the check run, sending its annotations 50 at a time as GitHub requires. */
+/**
+ * Creates the check run with its first 50 annotations (GitHub takes at most 50 a request);
+ * the rest are sent by `annotateTheRest`, once the other writes are out.
+ */
 async function createCheckRun(
   client: GitHubClient,
   run: NewCheckRun,
-): Promise<void> {
+): Promise<{ annotateTheRest(): Promise<void> }> {
   const [first = [], ...rest] = batches(run.annotations, ANNOTATION_BATCH);
   const id = await client.createCheckRun({ ...run, annotations: first });
-  for (const batch of rest) await client.addAnnotations(id, run, batch);
+  return {
+    async annotateTheRest() {
+      for (const batch of rest) await client.addAnnotations(id, run, batch);
+    },
+  };
 }
 
 function batches<T>(items: readonly T[], size: number): T[][] {

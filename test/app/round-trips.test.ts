@@ -13,6 +13,56 @@ const DOC = fixture("docs/filled-design-doc.md");
 const rounds = (calls: readonly ClientCall[]) =>
   calls.map((call) => `${call.round}: ${call.method}`);
 
+test("a PR opened with one doc: config, org config, files and comments at once; then the PR, its check runs and the blob; then the check run first, the comment, the label", async () => {
+  const scenario = await startInMemory({ inRounds: true });
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC, "src/app.ts": "x\n" },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  expect(rounds(scenario.calls)).toEqual([
+    "1: getConfigFile",
+    "1: getConfigFile",
+    "1: listChangedFiles",
+    "1: listComments",
+    "2: getPullRequest",
+    "2: getBlob",
+    "2: listCheckRuns",
+    "3: createCheckRun",
+    "4: createComment",
+    "5: addLabels",
+    // GitHub created the label grey: it is given its colour.
+    "6: updateLabel",
+  ]);
+  expect(
+    scenario.calls
+      .slice(0, 2)
+      .map((call) => call.args.join(" "))
+      .sort(),
+  ).toEqual([
+    "Codertocat .github .github/design-docs.yml",
+    "Codertocat Hello-World .github/design-docs.yml",
+  ]);
+});
+
+test("the same event redelivered: two rounds of reads, nothing written", async () => {
+  const scenario = await startInMemory({ inRounds: true });
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC, "src/app.ts": "x\n" },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const mark = scenario.mark();
+  await scenario.deliver(scenario.event("opened"));
+  // The blob is not read again: its sha was checked before.
+  expect(rounds(scenario.calls.slice(mark))).toEqual([
+    "7: getConfigFile",
+    "7: getConfigFile",
+    "7: listChangedFiles",
+    "7: listComments",
+    "8: getPullRequest",
+    "8: listCheckRuns",
+  ]);
+});
+
 test("a PR without docs costs one round trip: both configs, the files and the comments at once", async () => {
   const scenario = await startInMemory({ inRounds: true });
   scenario.github.setPullRequest(REPO, PR, { files: { "src/app.ts": "x\n" } });
@@ -22,6 +72,31 @@ test("a PR without docs costs one round trip: both configs, the files and the co
     "1: getConfigFile",
     "1: listChangedFiles",
     "1: listComments",
+  ]);
+});
+
+test("100 docs: every blob in one round, and the writes after the last check", async () => {
+  const scenario = await startInMemory({ inRounds: true });
+  const files = Object.fromEntries(
+    Array.from({ length: 100 }, (_, index) => [
+      `docs/design/doc-${index}.md`,
+      DOC.replace("Audit log export", `Audit log export ${index}`),
+    ]),
+  );
+  scenario.github.setPullRequest(REPO, PR, { files });
+  await scenario.deliver(scenario.event("opened"));
+  const blobs = scenario.calls.filter((call) => call.method === "getBlob");
+  expect(blobs).toHaveLength(100);
+  expect(new Set(blobs.map((call) => call.round))).toEqual(new Set([2]));
+  expect(rounds(scenario.calls.filter((call) => call.round !== 2))).toEqual([
+    "1: getConfigFile",
+    "1: getConfigFile",
+    "1: listChangedFiles",
+    "1: listComments",
+    "3: createCheckRun",
+    "4: createComment",
+    "5: addLabels",
+    "6: updateLabel",
   ]);
 });
 

@@ -77,7 +77,7 @@ test("a signed pull_request webhook ends with one comment, the status label and 
     pr: 2,
     docs: 1,
     outcome: "success",
-    writes: ["comment created", "labels", "check run"],
+    writes: ["check run", "comment created", "labels"],
   });
 });
 

@@ -56,8 +56,8 @@ test("an invalid config: a status label writes the config report and nothing els
   await scenario.label("Approved", "lead");
   await scenario.label("Obsolete", "mallory");
   expect(scenario.writesSince(mark)).toEqual([
-    { method: "POST", path: `/repos/${REPO}/issues/${PR}/comments` },
     { method: "POST", path: `/repos/${REPO}/check-runs` },
+    { method: "POST", path: `/repos/${REPO}/issues/${PR}/comments` },
   ]);
   const state = scenario.github.pullRequestState(REPO, PR);
   expect(state.labels).toEqual(["Approved", "Obsolete"]);
