@@ -15,7 +15,7 @@ import { gatherLabel } from "./gather-label.js";
 import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
 import {
   checkDocs,
-  readDoc,
+  reportsOn,
   selectDocs,
   type DocFile,
 } from "./read-doc-reports.js";
@@ -89,8 +89,8 @@ const MAX_REREADS = 2;
 
 /**
  * The PR at one head: files and comments first, then (when there is anything to report) the
- * PR itself, the templates, each doc's blob and the check runs on the head, each doc then
- * checked in a worker. When a push landed while reading, it starts again from the new head
+ * PR itself, the templates, each doc's blob and the check runs on the head, each doc checked
+ * in a worker as its blob arrives. When a push landed while reading, it starts again from the new head
  * (at most twice), so the verdict written on a head is that head's.
  */
 async function readAtHead(
@@ -123,14 +123,11 @@ async function readAtHead(
     const { config } = loaded;
     return {
       config,
-      errors: [...loaded.errors, ...head.templates.errors],
+      errors: [...loaded.errors, ...head.templateErrors],
       ...head.labels,
       pr,
       docs: listed.docs,
-      reports: await checkDocs(run, config, head.templates.templates, pr, {
-        docs: listed.docs,
-        blobs: head.blobs,
-      }),
+      reports: reportsOn(pr, config, head.reports),
       ours: listed.ours,
       reported: listed.reported,
       state: decodeState(listed.ours[0]?.body ?? ""),
@@ -146,7 +143,10 @@ async function readAtHead(
   }
 }
 
-/** The PR, the templates and labels, each doc's blob and the check runs on `headSha`, at once. */
+/**
+ * The PR, the templates and labels, each doc's report (its blob read, then checked) and the
+ * check runs on `headSha`, at once.
+ */
 async function readHead(
   run: RunContext,
   loaded: LoadedConfig,
@@ -154,20 +154,22 @@ async function readHead(
   headSha: string,
 ) {
   const { config } = loaded;
-  const [pr, templates, labels, blobs, checkRuns] = await Promise.all([
+  const templates = loaded.templates();
+  const [pr, { errors }, labels, reports, checkRuns] = await Promise.all([
     run.client.getPullRequest(),
-    loaded.templates(),
+    templates,
     statusLabelsFor(loaded),
-    Promise.all(
-      docs.map((doc) =>
-        readDoc(run.client, run.cache, doc.sha, config.maxFileSize),
-      ),
+    checkDocs(
+      run,
+      config,
+      templates.then((read) => read.templates),
+      docs,
     ),
     wantsCheckRuns(config)
       ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME)
       : Promise.resolve([]),
   ]);
-  return { pr, templates, labels, blobs, checkRuns };
+  return { pr, templateErrors: errors, labels, reports, checkRuns };
 }
 
 /** Whether the run may write a check run, so needs to know the ones on the head. */

@@ -73,25 +73,37 @@ export async function reportOf(
     : unreadableDocReport(path, `The doc ${checked.reason}`);
 }
 
-/** Each doc's report, checked by a worker; on a draft PR with `drafts: wip`, relaxed. */
-export async function checkDocs(
-  run: Pick<RunContext, "workers" | "today">,
+/**
+ * Each doc's report: its blob read and, as soon as it is there (and the templates are), checked
+ * by a worker, so the first docs are checked while the last blobs are still on their way.
+ */
+export function checkDocs(
+  run: Pick<RunContext, "client" | "cache" | "workers" | "today">,
   config: Config,
-  templates: Template[],
-  pr: PullRequestState,
-  read: { docs: readonly DocFile[]; blobs: readonly ReadBlob[] },
+  templates: Promise<Template[]>,
+  docs: readonly DocFile[],
 ): Promise<DocReport[]> {
-  const engine = createEngine(config, templates, defaultTemplate(), run.today);
+  const engine = templates.then((list) =>
+    createEngine(config, list, defaultTemplate(), run.today),
+  );
   return Promise.all(
-    read.docs.map(async (doc, index) => {
-      const report = await reportOf(
-        doc.path,
-        read.blobs[index] as ReadBlob,
-        config,
+    docs.map(async (doc) => {
+      const [read, ready] = await Promise.all([
+        readDoc(run.client, run.cache, doc.sha, config.maxFileSize),
         engine,
-        run.workers,
-      );
-      return pr.draft && config.drafts === "wip" ? relaxReport(report) : report;
+      ]);
+      return reportOf(doc.path, read, config, ready, run.workers);
     }),
   );
+}
+
+/** The reports as the PR shows them: on a draft PR with `drafts: wip`, relaxed. */
+export function reportsOn(
+  pr: PullRequestState,
+  config: Config,
+  reports: readonly DocReport[],
+): DocReport[] {
+  return pr.draft && config.drafts === "wip"
+    ? reports.map(relaxReport)
+    : [...reports];
 }
