@@ -80,7 +80,7 @@ test("100 docs: every blob in one round, and the writes after the last check", a
   const files = Object.fromEntries(
     Array.from({ length: 100 }, (_, index) => [
       `docs/design/doc-${index}.md`,
-      DOC.replace("Audit log export", `Audit log export ${index}`),
+      DOC.replace(/^# (.*)$/mu, `# $1 ${index}`),
     ]),
   );
   scenario.github.setPullRequest(REPO, PR, { files });

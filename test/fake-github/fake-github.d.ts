@@ -49,3 +49,8 @@ export class FakeGitHub extends GitHubModel {
 
 /** The longest chain of requests each begun after the previous ended. */
 export function roundTrips(requests: readonly RecordedRequest[]): number;
+
+/** Each request's round trip: 1 + the longest chain of requests ended before it began. */
+export function tripDepths(
+  requests: readonly RecordedRequest[],
+): Map<RecordedRequest, number>;

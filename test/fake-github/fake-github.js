@@ -394,17 +394,23 @@ function commitJson(commit) {
  * sequential round trips a handler needed.
  */
 export function roundTrips(requests) {
+  return Math.max(0, ...tripDepths(requests).values());
+}
+
+/**
+ * For each request, the round trip it was made in: 1 + the longest chain of requests that
+ * ended before it began.
+ */
+export function tripDepths(requests) {
   const sorted = [...requests].sort((a, b) => a.start - b.start);
-  const depth = [];
-  for (const [index, request] of sorted.entries()) {
+  const depths = new Map();
+  for (const request of sorted) {
     let before = 0;
-    for (let other = 0; other < index; other += 1) {
-      if (sorted[other].end <= request.start)
-        before = Math.max(before, depth[other]);
-    }
-    depth.push(before + 1);
+    for (const [other, depth] of depths)
+      if (other.end <= request.start) before = Math.max(before, depth);
+    depths.set(request, before + 1);
   }
-  return Math.max(0, ...depth);
+  return depths;
 }
 
 async function readBody(request) {
