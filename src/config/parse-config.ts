@@ -1,5 +1,6 @@
 import type { TemplateMapping } from "../validate/choose-template.js";
 import type { StatusDefinition } from "../validate/options.js";
+import { readMerge, type MergeRule } from "./merge-rule.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
 import type { StatusRule } from "./status-rules.js";
 import {
@@ -46,6 +47,8 @@ export interface Config {
   /** Docs larger than this many bytes are not read. */
   maxFileSize: number;
   mode: RunMode;
+  /** The statuses a changed doc may be merged in; undefined: any. */
+  merge: MergeRule | undefined;
 }
 
 /** A key of the config file and what is wrong with it. */
@@ -70,6 +73,7 @@ const KEYS = [
   "drafts",
   "maxFileSize",
   "mode",
+  "merge",
   "_extends",
 ];
 
@@ -116,6 +120,7 @@ export function parseConfig(
       "check",
     maxFileSize: readMaxFileSize(data.maxFileSize, fail),
     mode: readChoice(data.mode, "mode", ["live", "dry-run"], fail) ?? "live",
+    merge: readMerge(data.merge, fail),
   };
   return { config, errors };
 }

@@ -5,7 +5,9 @@ import {
   describeSetters,
   type StatusRule,
 } from "../config/status-rules.js";
+import { resolveMergeStatuses } from "../config/merge-rule.js";
 import { addApprovalCheck } from "../report/add-approval-check.js";
+import { addMergeCheck } from "../report/add-merge-check.js";
 import { neutralize } from "../report/neutralize.js";
 import { planRun, type RunPlan } from "../report/plan-run.js";
 import type { DocFile } from "./read-doc-reports.js";
@@ -85,9 +87,13 @@ function planReport(
   notes: readonly string[],
   approvals: Approvals,
 ): RunPlan {
+  const { merge } = snapshot.config;
+  const mergeStatuses =
+    merge && resolveMergeStatuses(merge, snapshot.vocabulary).statuses;
   const reports = snapshot.reports.map((report) => {
     const move = approvals.moves.find((entry) => entry.path === report.path);
-    return move ? addApprovalCheck(report, move) : report;
+    const approved = move ? addApprovalCheck(report, move) : report;
+    return mergeStatuses ? addMergeCheck(approved, mergeStatuses) : approved;
   });
   return planRun({
     config: snapshot.config,

@@ -1,3 +1,4 @@
+import { resolveMergeStatuses } from "../config/merge-rule.js";
 import type { Config } from "../config/parse-config.js";
 import type { StatusLabel } from "../config/status-labels.js";
 import {
@@ -123,7 +124,13 @@ async function readAtHead(
     const { config } = loaded;
     return {
       config,
-      errors: [...loaded.errors, ...head.templateErrors],
+      errors: [
+        ...loaded.errors,
+        ...head.templateErrors,
+        ...(config.merge
+          ? resolveMergeStatuses(config.merge, head.labels.vocabulary).errors
+          : []),
+      ],
       ...head.labels,
       pr,
       docs: listed.docs,

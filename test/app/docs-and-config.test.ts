@@ -40,7 +40,7 @@ test("an invalid config is reported in the comment and the check run, with every
     "",
     "No design doc was checked and no label was changed. Fix these keys on the default branch (or in the organisation's `.github` repository it extends):",
     "",
-    "- [ ] `colour`: unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, \\_extends",
+    "- [ ] `colour`: unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, merge, \\_extends",
     "- [ ] `paths`: must be a non-empty string or a list of them",
     "- [ ] `comment`: must be one of always, on-failure",
   ]);

@@ -267,7 +267,7 @@ test("`<<: *base` means what it means to the App: YAML 1.2 has no merge keys, so
     (await appErrors(text)).map((error) => `${CONFIG_PATH}: ${error}`),
   );
   expect(reported).toContain(
-    `${CONFIG_PATH}: <<: unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends`,
+    `${CONFIG_PATH}: <<: unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, merge, _extends`,
   );
 });
 

@@ -48,6 +48,7 @@ test("every key is read", () => {
     drafts: "wip",
     maxFileSize: 200000,
     mode: "dry-run",
+    merge: { statuses: ["Accepted", "dropped"] },
     _extends: ".github",
   });
   expect(errors).toEqual([]);
@@ -76,8 +77,50 @@ test("every key is read", () => {
     drafts: "wip",
     maxFileSize: 200000,
     mode: "dry-run",
+    merge: { statuses: ["Accepted", "dropped"] },
   });
 });
+
+test.each([
+  {
+    merge: "Approved",
+    errors: [
+      {
+        key: "merge",
+        message: "must be a mapping, e.g. merge: { statuses: [Approved] }",
+      },
+    ],
+  },
+  {
+    merge: {},
+    errors: [
+      {
+        key: "merge.statuses",
+        message: "must list the statuses a design doc may be merged in",
+      },
+    ],
+  },
+  {
+    merge: { statuses: [], when: "always" },
+    errors: [
+      {
+        key: "merge.when",
+        message: "unknown key; known keys are statuses",
+      },
+      {
+        key: "merge.statuses",
+        message: "must be a non-empty string or a list of them",
+      },
+    ],
+  },
+])(
+  "merge: $merge is an error, and any status may merge",
+  ({ merge, errors }) => {
+    const parsed = parse({ merge });
+    expect(parsed.errors).toEqual(errors);
+    expect(parsed.config.merge).toBeUndefined();
+  },
+);
 
 test("every error is collected, each naming its key", () => {
   const { errors } = parse({
@@ -94,7 +137,7 @@ test("every error is collected, each naming its key", () => {
     {
       key: "path",
       message:
-        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends",
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, merge, _extends",
     },
     {
       key: "templates",
@@ -186,7 +229,7 @@ test("keys named after Object's prototype are plain keys: reported or read, neve
     {
       key: "__proto__",
       message:
-        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, _extends",
+        "unknown key; known keys are paths, templates, aliases, optionalSections, statuses, checkRun, dismissStaleApprovals, comment, drafts, maxFileSize, mode, merge, _extends",
     },
   ]);
   expect(config.statuses).toEqual([

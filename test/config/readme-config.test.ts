@@ -27,6 +27,7 @@ test("the README's example config is valid and sets every key", () => {
       "dismissStaleApprovals",
       "drafts",
       "maxFileSize",
+      "merge",
       "mode",
       "optionalSections",
       "paths",
@@ -40,6 +41,7 @@ test("the README's example config is valid and sets every key", () => {
       requireApprovals: 1,
     },
   });
+  expect(config.merge).toEqual({ statuses: ["Approved", "Obsolete"] });
   expect(config.labels).toEqual({
     WIP: { color: "fbca04" },
     "In Review": { name: "design: in review" },

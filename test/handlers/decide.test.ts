@@ -9,7 +9,10 @@ import {
   type Decision,
 } from "../../src/handlers/decide.js";
 import { vocabularyOf } from "../../src/handlers/load-repo-config.js";
-import type { DocFile } from "../../src/handlers/read-doc-reports.js";
+import {
+  reportsOn,
+  type DocFile,
+} from "../../src/handlers/read-doc-reports.js";
 import type { RunEvent } from "../../src/handlers/run-context.js";
 import type {
   LabelFacts,
@@ -427,5 +430,69 @@ describe("a move into a restricted status", () => {
       ),
     );
     expect(plan.checkRun?.conclusion).toBe("success");
+  });
+});
+
+describe("merge rules", () => {
+  const MERGE = { merge: { statuses: ["Approved", "obsolete"] } };
+  const MERGE_LINE =
+    "- [ ] docs/design/a.md is In Review; this repository merges design docs when Approved or Obsolete \\(line 4\\)";
+  test.each([
+    {
+      name: "a doc In Review fails the check run, one line saying why",
+      given: { config: MERGE },
+      conclusion: "failure",
+      line: MERGE_LINE,
+    },
+    {
+      name: "an Approved doc may merge",
+      given: { config: MERGE, docs: { [DOC]: withStatus("Approved") } },
+      conclusion: "success",
+      line: "- [x] Status Approved or Obsolete to merge",
+    },
+    {
+      name: "without merge, any status may merge",
+      given: {},
+      conclusion: "success",
+      line: undefined,
+    },
+    {
+      name: "a doc without a Status is outside the list too",
+      given: {
+        config: MERGE,
+        docs: { [DOC]: FILLED.replace("**Status:** In Review\n", "") },
+      },
+      conclusion: "failure",
+      line: "- [ ] docs/design/a.md is without a Status this repository knows; this repository merges design docs when Approved or Obsolete",
+    },
+  ])("$name", ({ given, conclusion, line }) => {
+    const plan = planOf(decide(snapshotOf(given), CHANGE));
+    expect(plan.checkRun?.conclusion).toBe(conclusion);
+    const merge = lines(plan).filter((text) => text.includes("merge"));
+    expect(merge).toEqual(line ? [line] : []);
+  });
+
+  test("drafts: wip leniency does not soften the merge line: the check run still fails", () => {
+    const snapshot = snapshotOf({ config: { ...MERGE, drafts: "wip" } });
+    const draft: PullRequestSnapshot = {
+      ...snapshot,
+      pr: { ...snapshot.pr, draft: true },
+      reports: reportsOn(
+        { ...snapshot.pr, draft: true },
+        snapshot.config,
+        snapshot.reports,
+      ),
+    };
+    const plan = planOf(decide(draft, CHANGE));
+    expect(plan.checkRun?.conclusion).toBe("failure");
+    expect(plan.checkRun?.annotations).toEqual([
+      expect.objectContaining({
+        path: DOC,
+        start_line: 4,
+        annotation_level: "failure",
+        message:
+          "docs/design/a.md is In Review; this repository merges design docs when Approved or Obsolete (line 4)",
+      }),
+    ]);
   });
 });

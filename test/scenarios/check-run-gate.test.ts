@@ -253,3 +253,47 @@ test("Re-run on the check of a PR without design docs gets a check run, comment 
     }),
   ]);
 });
+
+test("merge: a doc In Review fails the check run with one line saying why; once a writer labels it Approved, the check passes", async () => {
+  scenario.github
+    .repo(REPO)
+    .files.set(
+      ".github/design-docs.yml",
+      "merge:\n  statuses: [Approved, Obsolete]\n",
+    );
+  scenario.github.setPermission(REPO, "lead", "write");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const blocked = scenario.github.pullRequestState(REPO, PR);
+  expect(blocked.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
+  expect(blocked.comments[0]?.body).toContain(
+    "- [ ] docs/design/a.md is In Review; this repository merges design docs when Approved or Obsolete \\(line 4\\)",
+  );
+  await scenario.label("Approved", "lead");
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(scenario.github.headText(REPO, PR, "docs/design/a.md")).toContain(
+    "**Status:** Approved",
+  );
+  expect(state.checkRuns.at(-1)).toMatchObject({ conclusion: "success" });
+  expect(state.labels).toEqual(["Approved"]);
+  expect(state.comments[0]?.body).toContain(
+    "- [x] Status Approved or Obsolete to merge",
+  );
+});
+
+test("merge naming a status the repository does not have is a config error on the PR", async () => {
+  scenario.github
+    .repo(REPO)
+    .files.set(".github/design-docs.yml", "merge: { statuses: [Merged] }\n");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
+  expect(state.comments[0]?.body).toContain(
+    '- [ ] `merge.statuses`: "Merged" is not a status here; the statuses are WIP, In Review, Approved, Obsolete',
+  );
+});
