@@ -10,6 +10,7 @@ import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
   type GitHubAccess,
+  handleClosed,
   handleLabel,
   handlePullRequest,
   handleRerun,
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
       handleLabel(state),
     );
     app.on("check_run.rerequested", handleRerun(state));
+    app.on("pull_request.closed", handleClosed(state));
   };
 }
 

@@ -82,6 +82,29 @@ export function handleRerun(state: HandlerState) {
   };
 }
 
+/**
+ * On a merged PR, the checklist comment gains the line saying with which Status each doc was
+ * merged. A merge queue or another bot merging counts too: only the bot's own events could
+ * loop, and it never merges. A PR closed unmerged is left alone, at no API call.
+ */
+export function handleClosed(state: HandlerState) {
+  return async (context: Context<"pull_request.closed">): Promise<void> => {
+    if (!context.payload.pull_request.merged) {
+      context.log.debug(
+        { deliveryId: context.id, pr: context.payload.pull_request.number },
+        "Closed without merging: nothing to do",
+      );
+      return;
+    }
+    await runForPullRequest(
+      context,
+      targetOf(context.name, context.payload),
+      state,
+      { kind: "merged" },
+    );
+  };
+}
+
 /** Runs the PR on a label a person added or removed: a status label may set the docs' Status. */
 export function handleLabel(state: HandlerState) {
   return (
@@ -96,7 +119,7 @@ export function handleLabel(state: HandlerState) {
 }
 
 /**
- * Runs the event's PR: ignores bots (this app included), serialises runs per PR, and logs one
+ * Runs the event's PR: ignores bots (this app included) but on a merge, serialises runs per PR, and logs one
  * line per event with the delivery id, what was checked, what was written, the API calls
  * made and the time taken. A run that fails for good is said on the PR (a failing check run)
  * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
@@ -115,7 +138,7 @@ async function runForPullRequest(
     pr: target.number,
     action: context.payload.action,
   };
-  if (context.isBot) {
+  if (context.isBot && event.kind !== "merged") {
     context.log.debug(fields, "Ignored: sent by a bot");
     return;
   }
@@ -129,7 +152,9 @@ async function runForPullRequest(
         async (error: unknown) => {
           // Within the PR's turn, so a later run's verdict is never overwritten by this one.
           // On the latest head the run knew: after its own status commit, the bot's own
-          // synchronize is ignored, so that head would have no check run at all.
+          // synchronize is ignored, so that head would have no check run at all. A merged
+          // PR's verdict is settled: only the log says its line could not be added.
+          if (event.kind === "merged") throw error;
           await reportRunFailure(
             client,
             progress.headSha,

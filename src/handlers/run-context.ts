@@ -41,6 +41,8 @@ export type RunEvent =
   | { kind: "change" }
   /** Someone pressed "Re-run" on this check run. */
   | { kind: "rerun"; checkRunId: number }
+  /** The PR was merged. */
+  | { kind: "merged" }
   | {
       kind: "label";
       action: "labeled" | "unlabeled";
@@ -56,4 +58,12 @@ export interface RunTarget {
   headSha: string;
   /** The labels the payload shows: whether the bot has reported on the PR before. */
   labels: readonly string[];
+}
+
+/** What a run did, for the log line. */
+export interface RunResult {
+  docs: number;
+  outcome: string;
+  status?: string | undefined;
+  writes: string[];
 }

@@ -4,21 +4,15 @@ import { decide, decideAfterWrites } from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherPullRequest } from "./gather-pull-request.js";
 import { loadRepoConfig } from "./load-repo-config.js";
+import { runMerged } from "./run-merged.js";
 import {
   createRunContext,
   type RunEvent,
   type RunHost,
+  type RunResult,
   type RunTarget,
 } from "./run-context.js";
 import { writeStatuses } from "./write-statuses.js";
-
-/** What a run did, for the log line. */
-export interface RunResult {
-  docs: number;
-  outcome: string;
-  status?: string | undefined;
-  writes: string[];
-}
 
 /**
  * One pass over a PR: gather what the decision needs, decide, and apply the plan, writing
@@ -33,6 +27,7 @@ export async function runPullRequest(
   event: RunEvent,
   progress: { headSha: string } = { headSha: target.headSha },
 ): Promise<RunResult> {
+  if (event.kind === "merged") return runMerged(host, target);
   const run = createRunContext(host);
   const loading = loadRepoConfig(run.client, run.workers, target);
   let snapshot = await gatherPullRequest(run, loading, target, event);
