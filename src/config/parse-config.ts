@@ -2,7 +2,7 @@ import type { TemplateMapping } from "../validate/choose-template.js";
 import type { StatusDefinition } from "../validate/options.js";
 import { readMerge, type MergeRule } from "./merge-rule.js";
 import { readStatuses, type LabelStyle } from "./read-statuses.js";
-import type { StatusRule } from "./status-rules.js";
+import type { Setter, StatusRule } from "./status-rules.js";
 import {
   rejectUnknownKeys,
   isRecord,
@@ -38,6 +38,8 @@ export interface Config {
   labels: Record<string, Partial<LabelStyle>>;
   /** Who may set each status the config restricts; the rest follow `DEFAULT_STATUS_RULE`. */
   rules: Record<string, StatusRule>;
+  /** Whose reviews are requested when a doc reaches each status named here. */
+  reviewers: Record<string, Setter[]>;
   /** false: no check run; true: on PRs with design docs; "always": on every PR. */
   checkRun: boolean | "always";
   /** Whether an edit after a status was set by label takes that approval away. */

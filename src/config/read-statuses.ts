@@ -29,6 +29,8 @@ export interface StatusSettings {
   labels: Record<string, Partial<LabelStyle>>;
   /** Who may set each status named with `setBy` or `requireApprovals`; the rest default. */
   rules: Record<string, StatusRule>;
+  /** Whose reviews are requested when a doc on the PR reaches each status named here. */
+  reviewers: Record<string, Setter[]>;
 }
 
 const STATUS_KEYS = [
@@ -39,23 +41,26 @@ const STATUS_KEYS = [
   "description",
   "setBy",
   "requireApprovals",
+  "reviewers",
 ];
 
 /** Reads `statuses`: a list of names, or a map of each name to its settings. */
 export function readStatuses(value: unknown, fail: Fail): StatusSettings {
   const labels: Record<string, Partial<LabelStyle>> = {};
   const rules: Record<string, StatusRule> = {};
-  if (value === undefined) return { statuses: undefined, labels, rules };
+  const reviewers: Record<string, Setter[]> = {};
+  if (value === undefined)
+    return { statuses: undefined, labels, rules, reviewers };
   if (Array.isArray(value)) {
     const names = readStrings(value, "statuses", fail);
-    return { statuses: names && statusesOf(names), labels, rules };
+    return { statuses: names && statusesOf(names), labels, rules, reviewers };
   }
   if (!isRecord(value) || Object.keys(value).length === 0) {
     fail(
       "statuses",
       "must list the statuses, least advanced first, or map each to its settings",
     );
-    return { statuses: undefined, labels, rules };
+    return { statuses: undefined, labels, rules, reviewers };
   }
   const statuses = Object.entries(value).map(([name, settings]) => {
     const [defaults] = statusesOf([name]) as [StatusDefinition];
@@ -72,6 +77,12 @@ export function readStatuses(value: unknown, fail: Fail): StatusSettings {
     const rule = readRule(settings, key, fail);
     if (rule)
       Object.defineProperty(rules, name, { value: rule, enumerable: true });
+    const asked = readSetters(settings.reviewers, `${key}.reviewers`, fail);
+    if (asked)
+      Object.defineProperty(reviewers, name, {
+        value: asked,
+        enumerable: true,
+      });
     return {
       name,
       aliases:
@@ -81,7 +92,7 @@ export function readStatuses(value: unknown, fail: Fail): StatusSettings {
         readBoolean(settings.strict, `${key}.strict`, fail) ?? defaults.strict,
     };
   });
-  return { statuses, labels, rules };
+  return { statuses, labels, rules, reviewers };
 }
 
 function readRule(
@@ -91,17 +102,7 @@ function readRule(
 ): StatusRule | undefined {
   const { setBy, requireApprovals } = settings;
   if (setBy === undefined && requireApprovals === undefined) return undefined;
-  const setters = readStrings(setBy, `${key}.setBy`, fail)?.flatMap(
-    (text): Setter[] => {
-      const setter = parseSetter(text);
-      if (setter) return [setter];
-      fail(
-        `${key}.setBy`,
-        `"${text}" is neither a user (alice) nor a team (@org/team)`,
-      );
-      return [];
-    },
-  );
+  const setters = readSetters(setBy, `${key}.setBy`, fail);
   let approvals = DEFAULT_STATUS_RULE.requireApprovals;
   if (requireApprovals !== undefined) {
     if (
@@ -114,6 +115,20 @@ function readRule(
     else fail(`${key}.requireApprovals`, "must be a whole number from 0 to 10");
   }
   return { setBy: setters, requireApprovals: approvals };
+}
+
+/** Users (`alice`) and teams (`@org/team`), each checked. */
+function readSetters(
+  value: unknown,
+  key: string,
+  fail: Fail,
+): Setter[] | undefined {
+  return readStrings(value, key, fail)?.flatMap((text): Setter[] => {
+    const setter = parseSetter(text);
+    if (setter) return [setter];
+    fail(key, `"${text}" is neither a user (alice) nor a team (@org/team)`);
+    return [];
+  });
 }
 
 function readLabelStyle(

@@ -16,6 +16,13 @@ export interface PullRequestState {
   labels: string[];
   /** How many files the PR changes; GitHub's file list stops at 3,000 of them. */
   changedFiles: number;
+  /** The owner of the PR's repository: whose teams may be asked to review. */
+  owner: string;
+  /** Who opened the PR: never asked to review it. */
+  author: string;
+  /** Users and team slugs whose review is requested and not given yet. */
+  requestedReviewers: string[];
+  requestedTeams: string[];
 }
 
 /** GitHub lists at most this many files of a pull request. */
@@ -169,6 +176,14 @@ export interface GitHubClient {
     commitId: string;
     comments: { path: string; line: number; body: string }[];
   }): Promise<"posted" | "refused">;
+  /**
+   * Requests reviews from users and the repository owner's teams (by slug); the reason
+   * GitHub gave when it refused (422: the author, or someone who is not a collaborator).
+   */
+  requestReviewers(
+    users: readonly string[],
+    teams: readonly string[],
+  ): Promise<{ refused: string } | undefined>;
   listComments(): Promise<ExistingComment[]>;
   createComment(body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
@@ -220,6 +235,12 @@ export function createGitHubClient(
         open: data.state === "open",
         labels: data.labels.map((label) => label.name),
         changedFiles: data.changed_files,
+        owner: ref.owner,
+        author: data.user.login,
+        requestedReviewers: (data.requested_reviewers ?? []).map(
+          (user) => user.login,
+        ),
+        requestedTeams: (data.requested_teams ?? []).map((team) => team.slug),
       };
     },
     async listChangedFiles() {
@@ -378,6 +399,21 @@ export function createGitHubClient(
             ]
           : [],
       );
+    },
+    async requestReviewers(users, teams) {
+      try {
+        await octokit.rest.pulls.requestReviewers({
+          ...repo,
+          pull_number: ref.number,
+          reviewers: [...users],
+          team_reviewers: [...teams],
+        });
+        return undefined;
+      } catch (error) {
+        if (statusOf(error) === 422 && error instanceof Error)
+          return { refused: refusalOf(error) };
+        throw error;
+      }
     },
     async createReview(review) {
       try {
@@ -538,6 +574,16 @@ function linkedPage(
     return page > 1 ? page : undefined;
   }
   return undefined;
+}
+
+/** What GitHub said when it refused a request: its `message`, else the error's. */
+function refusalOf(error: Error): string {
+  const data = error instanceof RequestError ? error.response?.data : undefined;
+  const message =
+    typeof data === "object" && data !== null && "message" in data
+      ? data.message
+      : undefined;
+  return typeof message === "string" ? message : error.message;
 }
 
 /** The HTTP status GitHub answered a failed request with; undefined for other errors. */

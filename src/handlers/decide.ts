@@ -10,6 +10,11 @@ import { addApprovalCheck } from "../report/add-approval-check.js";
 import { addMergeCheck } from "../report/add-merge-check.js";
 import { neutralize } from "../report/neutralize.js";
 import { planRun, type RunPlan } from "../report/plan-run.js";
+import {
+  describeReviews,
+  planReviewRequests,
+  type ReviewRequest,
+} from "../report/plan-reviews.js";
 import type { DocFile } from "./read-doc-reports.js";
 import type { RunEvent } from "./run-context.js";
 import type {
@@ -41,8 +46,11 @@ export interface StatusWrite {
 /** No restricted moves, nothing pending: gather leaves approvals out only before status writes. */
 const NO_APPROVALS: Approvals = { moves: [], pending: undefined };
 
+/** A run's plan, and the reviews to request before it is applied. */
+export type ReportPlan = RunPlan & { reviews: ReviewRequest[] };
+
 /** What to do next: write the Statuses a label asks for, or make the PR show its report. */
-export type Decision = { statusWrite: StatusWrite } | { plan: RunPlan };
+export type Decision = { statusWrite: StatusWrite } | { plan: ReportPlan };
 
 /**
  * The decision on a PR: pure, from the snapshot and the event. A status label someone allowed
@@ -57,14 +65,20 @@ export function decide(
   const step = decideLabel(snapshot, snapshot.label);
   return step.statusWrite
     ? { statusWrite: step.statusWrite }
-    : {
-        plan: planReport(
-          snapshot,
-          event,
-          step.notes,
-          snapshot.approvals ?? NO_APPROVALS,
-        ),
-      };
+    : { plan: decideReport(snapshot, event) };
+}
+
+/** The plan of a PR no status write comes first on (decide found none). */
+export function decideReport(
+  snapshot: PullRequestSnapshot,
+  event: RunEvent,
+): ReportPlan {
+  return planReport(
+    snapshot,
+    event,
+    decideLabel(snapshot, snapshot.label).notes,
+    snapshot.approvals ?? NO_APPROVALS,
+  );
 }
 
 /** The plan once the run's own status writes are done, from the snapshot gathered after. */
@@ -72,7 +86,7 @@ export function decideAfterWrites(
   snapshot: PullRequestSnapshot,
   event: RunEvent,
   written: StatusesWritten,
-): RunPlan {
+): ReportPlan {
   const approvals = snapshot.approvals ?? NO_APPROVALS;
   return planReport(snapshot, event, written.notes, {
     ...approvals,
@@ -81,12 +95,17 @@ export function decideAfterWrites(
   });
 }
 
+/**
+ * The report the PR should show, and the reviews to request first: once per status a doc
+ * reached that names reviewers, remembered in the comment. The reviews are planned only on a
+ * live run with a valid config, as every other write.
+ */
 function planReport(
   snapshot: PullRequestSnapshot,
   event: RunEvent,
   notes: readonly string[],
   approvals: Approvals,
-): RunPlan {
+): ReportPlan {
   const { merge } = snapshot.config;
   const mergeStatuses =
     merge && resolveMergeStatuses(merge, snapshot.vocabulary).statuses;
@@ -95,7 +114,10 @@ function planReport(
     const approved = move ? addApprovalCheck(report, move) : report;
     return mergeStatuses ? addMergeCheck(approved, mergeStatuses) : approved;
   });
-  return planRun({
+  const asked = snapshot.state.reviews ?? {};
+  const { reviewing } = snapshot;
+  const live = snapshot.config.mode === "live" && snapshot.errors.length === 0;
+  const plan = planRun({
     config: snapshot.config,
     errors: snapshot.errors,
     reports,
@@ -103,7 +125,11 @@ function planReport(
     currentLabels: snapshot.pr.labels,
     reported: snapshot.reported,
     truncated: snapshot.truncated,
-    notes,
+    notes: [
+      ...notes,
+      ...(reviewing ? describeReviews(asked, reviewing.approvedBy) : []),
+    ],
+    asked,
     headSha: snapshot.pr.headSha,
     ours: snapshot.ours,
     checkRuns: snapshot.checkRuns,
@@ -112,6 +138,24 @@ function planReport(
       event.kind === "rerun" &&
       !snapshot.checkRuns.some((checkRun) => checkRun.id > event.checkRunId),
   });
+  return {
+    ...plan,
+    reviews:
+      reviewing && live
+        ? planReviewRequests({
+            reviewers: snapshot.config.reviewers,
+            statuses: reports.flatMap((report) =>
+              report.status.value === undefined ? [] : [report.status.value],
+            ),
+            asked,
+            owner: snapshot.pr.owner,
+            author: snapshot.pr.author,
+            requestedUsers: snapshot.pr.requestedReviewers,
+            requestedTeams: snapshot.pr.requestedTeams,
+            reviewed: reviewing.reviewed,
+          })
+        : [],
+  };
 }
 
 /**

@@ -49,7 +49,7 @@ async function statusMoves(
   if (moved.length === 0) return [];
   const { config } = snapshot;
   const reviewers = latestApprovals(
-    await reads.client.listReviews(),
+    await reads.reviews(),
     config.dismissStaleApprovals ? snapshot.pr.headSha : undefined,
   );
   let settings: Promise<StatusSetting[]> | undefined;
@@ -183,7 +183,8 @@ function countPeople(logins: readonly string[]): number {
   return new Set(logins.map((login) => login.toLowerCase())).size;
 }
 
-async function allowed(
+/** Of `users`, those the rule allows to set its status. */
+export async function allowed(
   users: readonly string[],
   rule: StatusRule,
   mayUserSet: RunContext["mayUserSet"],

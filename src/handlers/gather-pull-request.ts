@@ -13,6 +13,7 @@ import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 import { decideLabel } from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherLabel } from "./gather-label.js";
+import { gatherReviewing } from "./gather-reviewing.js";
 import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
 import {
   checkDocs,
@@ -71,11 +72,14 @@ export async function gatherPullRequest(
       eventHeadSha: target.headSha,
     });
   }
-  const approvals =
-    label && decideLabel(read, label).statusWrite
-      ? undefined
-      : await gatherApprovals(run, read, written);
-  return { ...read, approvals, label };
+  // A status label's writes come first: approvals and reviews are gathered after them.
+  if (label && decideLabel(read, label).statusWrite)
+    return { ...read, approvals: undefined, label, reviewing: undefined };
+  const [approvals, reviewing] = await Promise.all([
+    gatherApprovals(run, read, written),
+    gatherReviewing(run, read),
+  ]);
+  return { ...read, approvals, label, reviewing };
 }
 
 /** What a read is for. */

@@ -1,6 +1,6 @@
 import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
-import type { GitHubClient, LabelEvent } from "../github/client.js";
+import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
 
@@ -24,15 +24,19 @@ export interface RunContext extends RunHost {
   mayUserSet: (user: string, rule: StatusRule) => Promise<boolean>;
   /** The PR's label events, read when first asked for. */
   labelEvents: () => Promise<LabelEvent[]>;
+  /** The PR's reviews, read when first asked for. */
+  reviews: () => Promise<Review[]>;
 }
 
-/** A run's context: permissions and label events read at most once each. */
+/** A run's context: permissions, label events and reviews read at most once each. */
 export function createRunContext(host: RunHost): RunContext {
   let events: Promise<LabelEvent[]> | undefined;
+  let reviews: Promise<Review[]> | undefined;
   return {
     ...host,
     mayUserSet: createMayUserSet(host.client),
     labelEvents: () => (events ??= host.client.listLabelEvents()),
+    reviews: () => (reviews ??= host.client.listReviews()),
   };
 }
 

@@ -1,8 +1,15 @@
 import { applyRunPlan } from "./apply-plan.js";
-import type { RunPlan } from "../report/plan-run.js";
-import { decide, decideAfterWrites } from "./decide.js";
+import {
+  decide,
+  decideAfterWrites,
+  decideReport,
+  type ReportPlan,
+} from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherPullRequest } from "./gather-pull-request.js";
+import { gatherReviewing } from "./gather-reviewing.js";
+import { requestReviews } from "./request-reviews.js";
+import type { PullRequestSnapshot } from "./snapshot.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import { runMerged } from "./run-merged.js";
 import {
@@ -36,7 +43,7 @@ export async function runPullRequest(
   progress.headSha = snapshot.pr.headSha;
 
   const decision = decide(snapshot, event);
-  let plan: RunPlan;
+  let replan: (current: PullRequestSnapshot) => ReportPlan;
   if ("statusWrite" in decision) {
     const written = await writeStatuses(run, decision.statusWrite);
     if (written.own) {
@@ -52,18 +59,37 @@ export async function runPullRequest(
         return { docs: 0, outcome: again.skipped, writes: [] };
       snapshot = again;
     } else {
-      // Nothing committed: the same head, now with its approvals.
-      snapshot = {
-        ...snapshot,
-        approvals: await gatherApprovals(run, snapshot, written),
-      };
+      // Nothing committed: the same head, now with its approvals and reviews.
+      const [approvals, reviewing] = await Promise.all([
+        gatherApprovals(run, snapshot, written),
+        gatherReviewing(run, snapshot),
+      ]);
+      snapshot = { ...snapshot, approvals, reviewing };
     }
-    plan = decideAfterWrites(snapshot, event, written);
-  } else plan = decision.plan;
+    replan = (current) => decideAfterWrites(current, event, written);
+  } else replan = (current) => decideReport(current, event);
+  let plan = "plan" in decision ? decision.plan : replan(snapshot);
+  // Reviews first: the checklist in the comment and the check run says who was asked.
+  const reviewWrites: string[] = [];
+  if (plan.reviews.length > 0) {
+    const { asked, requested } = await requestReviews(run.client, plan.reviews);
+    if (requested) reviewWrites.push("reviews requested");
+    snapshot = {
+      ...snapshot,
+      state: {
+        ...snapshot.state,
+        reviews: { ...snapshot.state.reviews, ...asked },
+      },
+    };
+    plan = replan(snapshot);
+  }
   return {
     docs: snapshot.reports.length,
     outcome: plan.outcome,
     status: plan.status,
-    writes: await applyRunPlan(run.client, plan, snapshot.statusLabels),
+    writes: [
+      ...reviewWrites,
+      ...(await applyRunPlan(run.client, plan, snapshot.statusLabels)),
+    ],
   };
 }

@@ -40,6 +40,16 @@ export interface PullRequestSnapshot {
   approvals: Approvals | undefined;
   /** For a status label added or removed, until its statuses are written. */
   label: LabelFacts | undefined;
+  /** Set when a status the docs are at names reviewers: who reviewed, who approved. */
+  reviewing: Reviewing | undefined;
+}
+
+/** The PR's reviews as far as requesting reviewers by status goes. */
+export interface Reviewing {
+  /** Users who reviewed the PR already: not asked again. */
+  reviewed: string[];
+  /** Per status with reviewers, who of those allowed to set it approved. */
+  approvedBy: Record<string, string[]>;
 }
 
 /** A run that stops before deciding anything, and why (the log line's outcome). */
@@ -53,7 +63,10 @@ export interface Skipped {
 }
 
 /** The snapshot before approvals and label facts. */
-export type PullRequestRead = Omit<PullRequestSnapshot, "approvals" | "label">;
+export type PullRequestRead = Omit<
+  PullRequestSnapshot,
+  "approvals" | "label" | "reviewing"
+>;
 
 /** A status someone allowed asked for by label, which the docs do not say yet. */
 export interface PendingStatus {

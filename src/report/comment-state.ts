@@ -1,3 +1,4 @@
+import { isRecord } from "../config/read-values.js";
 import { splitLines } from "../markdown/split-lines.js";
 
 /**
@@ -8,6 +9,16 @@ import { splitLines } from "../markdown/split-lines.js";
 export interface CommentState {
   /** A status asked for by label that the bot could not write itself (suggested instead). */
   pending?: { status: string } | undefined;
+  /** Per status, the reviews the bot requested when a doc reached it: once per PR and status. */
+  reviews?: Record<string, AskedReviews> | undefined;
+}
+
+/** Reviews the bot requested for one status. */
+export interface AskedReviews {
+  /** Who was asked, as the config names them: `alice`, `@acme/architects`. */
+  asked: string[];
+  /** What GitHub said when it refused the request. */
+  refused?: string | undefined;
 }
 
 const PREFIX = "<!-- design-docs-bot: state ";
@@ -38,14 +49,36 @@ export function decodeState(body: string): CommentState {
   if (!line?.endsWith(SUFFIX)) return {};
   try {
     const data: unknown = JSON.parse(line.slice(PREFIX.length, -SUFFIX.length));
-    if (typeof data !== "object" || data === null) return {};
-    const { pending } = data as Record<string, unknown>;
-    const status =
-      typeof pending === "object" && pending !== null
-        ? (pending as Record<string, unknown>).status
-        : undefined;
-    return typeof status === "string" ? { pending: { status } } : {};
+    if (!isRecord(data)) return {};
+    const status = isRecord(data.pending) ? data.pending.status : undefined;
+    const reviews = readReviews(data.reviews);
+    return {
+      ...(typeof status === "string" ? { pending: { status } } : {}),
+      ...(reviews ? { reviews } : {}),
+    };
   } catch {
     return {};
   }
+}
+
+/** The remembered review requests, each entry checked; anything malformed is left out. */
+function readReviews(value: unknown): Record<string, AskedReviews> | undefined {
+  if (!isRecord(value)) return undefined;
+  const reviews: Record<string, AskedReviews> = {};
+  for (const [status, entry] of Object.entries(value)) {
+    if (!isRecord(entry) || !Array.isArray(entry.asked)) continue;
+    const asked = entry.asked.filter(
+      (name): name is string => typeof name === "string",
+    );
+    Object.defineProperty(reviews, status, {
+      value: {
+        asked,
+        ...(typeof entry.refused === "string"
+          ? { refused: entry.refused }
+          : {}),
+      },
+      enumerable: true,
+    });
+  }
+  return reviews;
 }

@@ -1,5 +1,5 @@
 import type { ExistingCheckRun, ExistingComment } from "../github/client.js";
-import { encodeState } from "./comment-state.js";
+import { encodeState, type AskedReviews } from "./comment-state.js";
 import { commentBody, planComment, type CommentPlan } from "./plan-comment.js";
 import type { StatusLabelPlan } from "./plan-labels.js";
 import { planPullRequest, type PlanInput } from "./plan-pull-request.js";
@@ -19,6 +19,8 @@ export interface RunInput extends Omit<PlanInput, "hasComment" | "requested"> {
   pending: { status: string; by: string } | undefined;
   /** Someone re-ran the check and it has not been answered: write one though nothing changed. */
   recheck: boolean;
+  /** The reviews asked for so far, per status, for the comment to remember. */
+  asked: Readonly<Record<string, AskedReviews>>;
 }
 
 /** The writes a run makes; each part empty when the PR already shows it. */
@@ -47,9 +49,11 @@ export function planRun(input: RunInput): RunPlan {
     requested: input.pending?.status,
     notes,
   });
-  const state = input.pending
-    ? { pending: { status: input.pending.status } }
-    : {};
+  const state = {
+    pending: input.pending && { status: input.pending.status },
+    reviews:
+      Object.keys(input.asked).length > 0 ? { ...input.asked } : undefined,
+  };
   const comment = planComment(
     input.ours,
     plan.comment === undefined

@@ -88,7 +88,13 @@ test("dry-run mode writes a neutral check run and nothing else", async () => {
   });
   await scenario.deliver(scenario.event("opened"));
   const { checkRuns, ...rest } = state();
-  expect(rest).toEqual({ comments: [], labels: [], reviews: [] });
+  expect(rest).toEqual({
+    comments: [],
+    labels: [],
+    reviews: [],
+    requestedReviewers: [],
+    requestedTeams: [],
+  });
   expect(checkRuns).toEqual([
     expect.objectContaining({
       conclusion: "neutral",

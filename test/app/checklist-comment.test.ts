@@ -152,6 +152,8 @@ test("a PR that changes no design doc gets no comment, label or check run", asyn
     labels: [],
     checkRuns: [],
     reviews: [],
+    requestedReviewers: [],
+    requestedTeams: [],
   });
 });
 

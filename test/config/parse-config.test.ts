@@ -16,12 +16,14 @@ test("an empty or absent file gives the defaults", () => {
         statuses: undefined,
         labels: {},
         rules: {},
+        reviewers: {},
         checkRun: true,
         dismissStaleApprovals: false,
         comment: "always",
         drafts: "check",
         maxFileSize: 1048576,
         mode: "live",
+        merge: undefined,
       },
       errors: [],
     });
@@ -39,7 +41,11 @@ test("every key is read", () => {
     optionalSections: ["Migration Plan"],
     statuses: {
       Draft: { aliases: ["sketch"], strict: false, label: "status: draft" },
-      Accepted: { color: "#0E8A16", description: "Agreed, ready to build" },
+      Accepted: {
+        color: "#0E8A16",
+        description: "Agreed, ready to build",
+        reviewers: ["alice", "@acme/architects"],
+      },
       Dropped: null,
     },
     checkRun: false,
@@ -71,6 +77,12 @@ test("every key is read", () => {
       Accepted: { color: "0e8a16", description: "Agreed, ready to build" },
     },
     rules: {},
+    reviewers: {
+      Accepted: [
+        { kind: "user", login: "alice" },
+        { kind: "team", org: "acme", slug: "architects" },
+      ],
+    },
     checkRun: false,
     dismissStaleApprovals: true,
     comment: "on-failure",
@@ -155,7 +167,7 @@ test("every error is collected, each naming its key", () => {
     {
       key: "statuses.WIP.colour",
       message:
-        "unknown key; known keys are aliases, strict, label, color, description, setBy, requireApprovals",
+        "unknown key; known keys are aliases, strict, label, color, description, setBy, requireApprovals, reviewers",
     },
     {
       key: "statuses.WIP.color",

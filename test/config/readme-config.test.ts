@@ -41,6 +41,12 @@ test("the README's example config is valid and sets every key", () => {
       requireApprovals: 1,
     },
   });
+  expect(config.reviewers).toEqual({
+    "In Review": [
+      { kind: "user", login: "alice" },
+      { kind: "team", org: "acme", slug: "architects" },
+    ],
+  });
   expect(config.merge).toEqual({ statuses: ["Approved", "Obsolete"] });
   expect(config.labels).toEqual({
     WIP: { color: "fbca04" },

@@ -313,6 +313,9 @@ export class FakeGitHub extends GitHubModel {
         return this.#page(this.reviewsOn(repo, pull), url);
       case "POST /reviews":
         return [200, this.createReview(repo, pull, body)];
+      case "POST /requested_reviewers":
+        this.requestReviewers(repo, pull, body);
+        return [201, this.#pullJson(this.readPullRequest(repo, pull))];
       case "POST /comments":
         return [
           200,
@@ -351,6 +354,11 @@ export class FakeGitHub extends GitHubModel {
       draft: pull.draft,
       changed_files: pull.changedFiles,
       user: { login: pull.author },
+      requested_reviewers: pull.requestedReviewers.map((login) => ({ login })),
+      requested_teams: pull.requestedTeams.map((slug) => ({
+        slug,
+        name: slug,
+      })),
       head: {
         sha: pull.headSha,
         ref: pull.headRef,

@@ -101,6 +101,11 @@ export interface FakePull {
   headRepo: string;
   baseSha: string;
   labels: string[];
+  author: string;
+  merged: boolean;
+  /** Users and team slugs whose review is requested and not yet given. */
+  requestedReviewers: string[];
+  requestedTeams: string[];
 }
 
 export interface FakeRepo {
@@ -129,6 +134,8 @@ export interface FakePullRead {
   draft: boolean;
   changedFiles: number;
   author: string;
+  requestedReviewers: string[];
+  requestedTeams: string[];
   headSha: string;
   headRef: string;
   headRepo: string;
@@ -234,6 +241,8 @@ export class GitHubModel {
     labels: string[];
     checkRuns: FakeCheckRun[];
     reviews: FakeReview[];
+    requestedReviewers: string[];
+    requestedTeams: string[];
   };
   /** After each app commit, the next `reads` reads of the PR and its files show it as before. */
   lagAfterCommits(fullName: string, reads: number): void;
@@ -241,6 +250,12 @@ export class GitHubModel {
   // What GitHub does when the app asks.
   readPullRequest(repo: FakeRepo, pull: FakePull): FakePullRead;
   readChangedFiles(repo: FakeRepo, pull: FakePull): FakeChangedFile[];
+  /** Requests reviews; refuses (422) the author and anyone not a collaborator. */
+  requestReviewers(
+    repo: FakeRepo,
+    pull: FakePull,
+    request: { reviewers?: string[]; team_reviewers?: string[] },
+  ): void;
   changedFiles(repo: FakeRepo, pull: FakePull): FakeChangedFile[];
   /** A file at a commit or branch (the default branch when null), or undefined. */
   readContent(

@@ -115,6 +115,8 @@ export class GitHubModel {
       merged: false,
       headRef: "changes",
       author,
+      requestedReviewers: [],
+      requestedTeams: [],
     };
     Object.assign(pull, {
       baseSha,
@@ -231,6 +233,11 @@ export class GitHubModel {
       commit_id: repo.pulls.get(number).headSha,
     };
     repo.reviews.push(review);
+    // A requested reviewer who reviews is no longer pending, as on GitHub.
+    const pull = repo.pulls.get(number);
+    pull.requestedReviewers = pull.requestedReviewers.filter(
+      (login) => login.toLowerCase() !== user.toLowerCase(),
+    );
     return review;
   }
 
@@ -278,6 +285,8 @@ export class GitHubModel {
       labels: pull ? [...pull.labels] : [],
       checkRuns: repo.checkRuns.filter((run) => run.head_sha === pull?.headSha),
       reviews: repo.reviewComments.filter((review) => review.issue === number),
+      requestedReviewers: pull ? [...pull.requestedReviewers] : [],
+      requestedTeams: pull ? [...pull.requestedTeams] : [],
     };
   }
 
@@ -302,6 +311,8 @@ export class GitHubModel {
       draft: pull.draft,
       changedFiles: this.changedFiles(repo, pull).length,
       author: pull.author,
+      requestedReviewers: [...pull.requestedReviewers],
+      requestedTeams: [...pull.requestedTeams],
       headSha: stale?.headSha ?? pull.headSha,
       headRef: pull.headRef,
       headRepo: pull.headRepo,
@@ -309,6 +320,42 @@ export class GitHubModel {
       baseRepo: repo.fullName,
       labels: this.labelsOf(repo, pull),
     };
+  }
+
+  /**
+   * Requests reviews as GitHub does: never from the PR's author, and only from collaborators
+   * (people with a permission on the repo) and the owner's teams; else nothing is requested.
+   */
+  requestReviewers(repo, pull, { reviewers = [], team_reviewers = [] }) {
+    if (
+      reviewers.some(
+        (login) => login.toLowerCase() === pull.author.toLowerCase(),
+      )
+    )
+      throw new GitHubRefusal(
+        422,
+        "Review cannot be requested from pull request author.",
+      );
+    const owner = repo.fullName.split("/")[0];
+    if (
+      reviewers.some((login) => !repo.permissions.has(login.toLowerCase())) ||
+      team_reviewers.some(
+        (slug) => !this.teams.has(`${owner}/${slug}`.toLowerCase()),
+      )
+    )
+      throw new GitHubRefusal(
+        422,
+        `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+      );
+    const add = (list, names) => [
+      ...list,
+      ...names.filter(
+        (name) =>
+          !list.some((entry) => entry.toLowerCase() === name.toLowerCase()),
+      ),
+    ];
+    pull.requestedReviewers = add(pull.requestedReviewers, reviewers);
+    pull.requestedTeams = add(pull.requestedTeams, team_reviewers);
   }
 
   /** A read of the PR's file list: its first 3,000 entries, lagging as readPullRequest. */

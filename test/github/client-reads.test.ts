@@ -11,7 +11,7 @@ afterEach(() => {
 const base64 = (text: string | Buffer) =>
   (typeof text === "string" ? Buffer.from(text) : text).toString("base64");
 
-test("the PR: its head, whether the head is in this repository, base, draft, state, labels and file count", async () => {
+test("the PR: its head, whether the head is in this repository, base, draft, state, labels, file count, author and requested reviewers", async () => {
   const { client, api } = nockedClient();
   const pull = (headRepo: string, state: string, draft: boolean | null) => ({
     state,
@@ -20,6 +20,9 @@ test("the PR: its head, whether the head is in this repository, base, draft, sta
     head: { sha: "h1", ref: "changes", repo: { full_name: headRepo } },
     base: { sha: "b1", repo: { full_name: "Codertocat/Hello-World" } },
     labels: [{ name: "In Review" }, { name: "bug" }],
+    user: { login: "octocat" },
+    requested_reviewers: [{ login: "alice" }],
+    requested_teams: [{ slug: "architects", name: "Architects" }],
   });
   api
     .get(`${REPO}/pulls/2`)
@@ -35,6 +38,10 @@ test("the PR: its head, whether the head is in this repository, base, draft, sta
     open: true,
     labels: ["In Review", "bug"],
     changedFiles: 3006,
+    owner: "Codertocat",
+    author: "octocat",
+    requestedReviewers: ["alice"],
+    requestedTeams: ["architects"],
   });
   expect(await client.getPullRequest()).toMatchObject({
     headInRepo: false,

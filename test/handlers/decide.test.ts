@@ -7,6 +7,7 @@ import {
   decide,
   decideAfterWrites,
   type Decision,
+  type ReportPlan,
 } from "../../src/handlers/decide.js";
 import { vocabularyOf } from "../../src/handlers/load-repo-config.js";
 import {
@@ -47,6 +48,7 @@ interface Given {
   label?: Partial<LabelFacts> & { name: string };
   fork?: boolean;
   approvedBy?: string[];
+  reviewing?: PullRequestSnapshot["reviewing"];
 }
 
 /** A snapshot of PR #2 at head `h1`, its docs checked by the engine the App would build. */
@@ -90,6 +92,10 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
       open: true,
       labels: given.labels ?? [],
       changedFiles: docs.length,
+      owner: "Codertocat",
+      author: "Codertocat",
+      requestedReviewers: [],
+      requestedTeams: [],
     },
     docs,
     reports,
@@ -112,6 +118,7 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
         : [],
       pending: undefined,
     },
+    reviewing: given.reviewing,
     label: statusLabel && {
       label: statusLabel,
       action: "labeled",
@@ -126,7 +133,7 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
 
 const CHANGE: RunEvent = { kind: "change" };
 
-function planOf(decision: Decision): RunPlan {
+function planOf(decision: Decision): ReportPlan {
   if (!("plan" in decision)) throw new Error("expected a plan");
   return decision.plan;
 }
@@ -494,5 +501,53 @@ describe("merge rules", () => {
           "docs/design/a.md is In Review; this repository merges design docs when Approved or Obsolete (line 4)",
       }),
     ]);
+  });
+});
+
+describe("reviewers by status", () => {
+  const REVIEWERS = { statuses: { "In Review": { reviewers: ["alice"] } } };
+  const reviewing = { reviewed: [], approvedBy: {} };
+  test.each([
+    {
+      name: "a doc at a status with reviewers: they are to be asked first",
+      given: { config: REVIEWERS, reviewing },
+      reviews: [
+        { status: "In Review", users: ["alice"], teams: [], names: ["alice"] },
+      ],
+    },
+    {
+      name: "dry-run: nobody is asked",
+      given: { config: { ...REVIEWERS, mode: "dry-run" }, reviewing },
+      reviews: [],
+    },
+    {
+      name: "asked before, as the comment remembers: nobody",
+      given: {
+        config: REVIEWERS,
+        reviewing,
+        state: { reviews: { "In Review": { asked: ["alice"] } } },
+      },
+      reviews: [],
+    },
+  ])("$name", ({ given, reviews }) => {
+    const { state, ...rest } = given;
+    const snapshot = { ...snapshotOf(rest), state: state ?? {} };
+    const plan = planOf(decide(snapshot, CHANGE));
+    expect(plan.reviews).toEqual(reviews);
+  });
+
+  test("what was asked is remembered in the comment's state", () => {
+    const snapshot = snapshotOf({ config: REVIEWERS, reviewing });
+    const asked = {
+      ...snapshot,
+      state: { reviews: { "In Review": { asked: ["alice"] } } },
+    };
+    const body = planOf(decide(asked, CHANGE)).comment.create ?? "";
+    expect(body).toContain(
+      "Reviewers for **In Review**: reviews requested from @&#8203;alice. Approved by nobody yet.",
+    );
+    expect(body).toContain(
+      '<!-- design-docs-bot: state {"reviews":{"In Review":{"asked":["alice"]}}} -->',
+    );
   });
 });

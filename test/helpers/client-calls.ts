@@ -17,6 +17,7 @@ export interface ClientCall {
 const WRITES: ReadonlySet<Method> = new Set([
   "putFile",
   "createReview",
+  "requestReviewers",
   "createComment",
   "updateComment",
   "deleteComment",

@@ -43,6 +43,10 @@ export function createFakeGitHubClient(
         open: read.state === "open",
         labels: read.labels.map((label) => label.name),
         changedFiles: read.changedFiles,
+        owner: ref.owner,
+        author: read.author,
+        requestedReviewers: read.requestedReviewers,
+        requestedTeams: read.requestedTeams,
       };
     },
     async listChangedFiles() {
@@ -129,6 +133,19 @@ export function createFakeGitHubClient(
       } catch (error) {
         if (error instanceof GitHubRefusal && error.status === 422)
           return "refused";
+        throw error;
+      }
+    },
+    async requestReviewers(users, teams) {
+      try {
+        model.requestReviewers(repo, pull(), {
+          reviewers: [...users],
+          team_reviewers: [...teams],
+        });
+        return undefined;
+      } catch (error) {
+        if (error instanceof GitHubRefusal && error.status === 422)
+          return { refused: error.message };
         throw error;
       }
     },

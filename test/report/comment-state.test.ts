@@ -18,3 +18,17 @@ test("nothing to remember writes no line, and a malformed line reads as no state
   expect(decodeState("<!-- design-docs-bot: state {oops -->")).toEqual({});
   expect(decodeState("no state here")).toEqual({});
 });
+
+test("the reviews asked for per status read back; malformed entries are left out", () => {
+  const reviews = {
+    "In Review": { asked: ["alice", "@acme/architects"] },
+    Approved: { asked: ["bob"], refused: "not a collaborator" },
+  };
+  const body = encodeState({ ...STATE, reviews }).join("\n");
+  expect(decodeState(body)).toEqual({ ...STATE, reviews });
+  expect(
+    decodeState(
+      '<!-- design-docs-bot: state {"reviews":{"WIP":{"asked":"x"},"Approved":{"asked":["bob",3]}}} -->',
+    ),
+  ).toEqual({ reviews: { Approved: { asked: ["bob"] } } });
+});
