@@ -125,6 +125,7 @@ function planReport(
     currentLabels: snapshot.pr.labels,
     reported: snapshot.reported,
     truncated: snapshot.truncated,
+    proposed: snapshot.proposed,
     notes: [
       ...notes,
       ...(reviewing ? describeReviews(asked, reviewing.approvedBy) : []),

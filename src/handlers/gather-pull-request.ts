@@ -22,6 +22,10 @@ import {
   type DocFile,
 } from "./read-doc-reports.js";
 import type { RunContext, RunEvent, RunTarget } from "./run-context.js";
+import {
+  configFilesTouched,
+  validateProposedConfig,
+} from "./validate-proposed-config.js";
 import type {
   LabelFacts,
   PullRequestRead,
@@ -114,7 +118,12 @@ async function readAtHead(
       (reread === 0 ? listing : undefined) ?? listPullRequest(run),
     );
     if ("skipped" in listed) return listed;
-    const head = await readHead(run, loaded, listed.docs, headSha);
+    const [head, proposed] = await Promise.all([
+      readHead(run, loaded, listed.docs, headSha),
+      listed.touched.length > 0
+        ? validateProposedConfig(run, read.target, listed.touched, headSha)
+        : undefined,
+    ]);
     const pr = own ? { ...head.pr, headSha: own.headSha } : head.pr;
     if (!own && pr.headSha !== headSha && reread < MAX_REREADS) {
       // A push landed after this event: the file list read above may be the older head's
@@ -146,6 +155,7 @@ async function readAtHead(
         headSha === pr.headSha || !wantsCheckRuns(config)
           ? head.checkRuns
           : await run.client.listCheckRuns(pr.headSha, CHECK_RUN_NAME),
+      proposed,
       truncated:
         listed.mayBeTruncated && pr.changedFiles > listed.files
           ? { listed: listed.files, total: pr.changedFiles }
@@ -191,7 +201,8 @@ function wantsCheckRuns(config: Config): boolean {
 /**
  * The PR's changed docs and this app's comments, and whether there is anything to report:
  * a PR without design docs that the bot never reported on is left alone, unless the repo
- * wants a check run on every PR or the file list may have stopped short.
+ * wants a check run on every PR, the file list may have stopped short, or the PR changes the
+ * repo's config (its file, or a template it names).
  */
 async function readListed(
   run: RunContext,
@@ -205,6 +216,8 @@ async function readListed(
       reported: boolean;
       files: number;
       mayBeTruncated: boolean;
+      /** The files of the repo's config the PR changes. */
+      touched: string[];
     }
   | Skipped
 > {
@@ -227,14 +240,23 @@ async function readListed(
         target.labels,
       )));
   const mayBeTruncated = files.length >= MAX_LISTED_FILES;
+  const touched = configFilesTouched(files, config);
   if (
     docs.length === 0 &&
     !reported &&
     config.checkRun !== "always" &&
-    !mayBeTruncated
+    !mayBeTruncated &&
+    touched.length === 0
   )
     return { skipped: "no design docs" };
-  return { docs, ours, reported, files: files.length, mayBeTruncated };
+  return {
+    docs,
+    ours,
+    reported,
+    files: files.length,
+    mayBeTruncated,
+    touched,
+  };
 }
 
 /** The PR's changed files and its comments. */

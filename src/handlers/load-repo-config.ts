@@ -216,34 +216,36 @@ function describeFile(at: ConfigLocation): string {
 
 /**
  * The templates a config names: built-ins by id, the repo's own read from its default branch
- * and parsed by a worker (off the event loop, within a time budget). A repo template that is
- * missing, not UTF-8 text or cannot be parsed is a config error.
+ * (or from commit `ref`: a PR's proposal) and parsed by a worker (off the event loop, within
+ * a time budget). A repo template that is missing, not UTF-8 text or cannot be parsed is a
+ * config error.
  */
-async function loadTemplates(
+export async function loadTemplates(
   config: Config,
   client: GitHubClient,
   workers: WorkerPool,
+  ref?: string,
 ): Promise<{ templates: Template[]; errors: ConfigError[] }> {
   const builtins = loadBuiltinTemplates();
   const errors: ConfigError[] = [];
   const templates = await Promise.all(
-    config.templates.map(async (ref) => {
-      const builtin = builtins.find((template) => template.id === ref);
+    config.templates.map(async (path) => {
+      const builtin = builtins.find((template) => template.id === path);
       if (builtin) return builtin;
-      const file = await client.getFile(ref);
+      const file = await client.getFile(path, ref);
       if (file?.text === undefined) {
         errors.push({
           key: "templates",
           message: file
-            ? `"${ref}" is not UTF-8 text; save it as UTF-8 Markdown`
-            : `"${ref}" is not a file on the default branch`,
+            ? `"${path}" is not UTF-8 text; save it as UTF-8 Markdown`
+            : `"${path}" is not a file ${ref === undefined ? "on the default branch" : "at the PR's head"}`,
         });
         return undefined;
       }
-      const parsed = await workers.run("template", ref, file.text);
+      const parsed = await workers.run("template", path, file.text);
       if (parsed.ok) return parsed.value;
       // The reason reads on from "The doc ": "is too complex to check in 2 s".
-      errors.push({ key: "templates", message: `"${ref}" ${parsed.reason}` });
+      errors.push({ key: "templates", message: `"${path}" ${parsed.reason}` });
       return undefined;
     }),
   );

@@ -7,6 +7,7 @@ import type {
 } from "../github/client.js";
 import type { StatusMove } from "../report/add-approval-check.js";
 import type { CommentState } from "../report/comment-state.js";
+import type { ProposedConfig } from "../report/render-proposed-config.js";
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { StatusDefinition } from "../validate/options.js";
 import type { DocFile } from "./read-doc-reports.js";
@@ -32,6 +33,8 @@ export interface PullRequestSnapshot {
   checkRuns: ExistingCheckRun[];
   /** Set when GitHub's file list stops short of the PR's files: how many it listed of all. */
   truncated: { listed: number; total: number } | undefined;
+  /** The config the PR proposes, when it changes the config or a template it names. */
+  proposed: ProposedConfig | undefined;
   /** Who approved each restricted Status move, and the pending status that still stands. */
   /**
    * Undefined when a status label's writes come first: the PR is decided again after them,

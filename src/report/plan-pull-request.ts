@@ -11,6 +11,11 @@ import { planStatusLabels, type StatusLabelPlan } from "./plan-labels.js";
 import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
 import { renderChecklist } from "./render-checklist.js";
 import {
+  annotateProposedConfig,
+  renderProposedConfig,
+  type ProposedConfig,
+} from "./render-proposed-config.js";
+import {
   describeStatusLabel,
   describeTruncated,
   renderConfigErrors,
@@ -46,6 +51,8 @@ export interface PlanInput {
   requested?: string | undefined;
   /** Markdown lines (already neutralised) for the top of the comment. */
   notes?: readonly string[];
+  /** The config the PR proposes, when it changes the config or a template it names. */
+  proposed?: ProposedConfig | undefined;
 }
 
 const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
@@ -59,24 +66,63 @@ const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
  * check run is written.
  */
 export function planPullRequest(input: PlanInput): PullRequestPlan {
-  if (input.errors.length > 0) {
-    const text = renderConfigErrors(input.errors);
-    return finish(input, {
-      comment: text,
-      labels: NO_LABEL_CHANGE,
-      checkRun: {
-        conclusion: "failure",
-        title: `Invalid ${CONFIG_PATH}`,
-        summary: text,
-        annotations: [],
-      },
-      status: undefined,
-    });
-  }
+  const plan =
+    input.errors.length > 0
+      ? planConfigErrors(input.errors)
+      : input.reports.length > 0
+        ? planDocs(input)
+        : planNoDocs(input);
   return finish(
     input,
-    input.reports.length > 0 ? planDocs(input) : planNoDocs(input),
+    input.proposed ? withProposed(plan, input.proposed) : plan,
   );
+}
+
+function planConfigErrors(errors: readonly ConfigError[]): PullRequestPlan {
+  const text = renderConfigErrors(errors);
+  return {
+    comment: text,
+    labels: NO_LABEL_CHANGE,
+    checkRun: {
+      conclusion: "failure",
+      title: `Invalid ${CONFIG_PATH}`,
+      summary: text,
+      annotations: [],
+    },
+    status: undefined,
+  };
+}
+
+/**
+ * The plan with the proposed config's section after the checklist: a broken proposal fails
+ * the check run, each error an annotation on its line, and gets a comment in any mode.
+ */
+function withProposed(
+  plan: PullRequestPlan,
+  proposed: ProposedConfig,
+): PullRequestPlan {
+  const section = renderProposedConfig(proposed);
+  const failing = proposed.errors.length > 0;
+  const after = (text: string | undefined): string =>
+    text === undefined ? section : `${text}\n\n${section}`;
+  return {
+    ...plan,
+    comment:
+      plan.comment !== undefined || failing
+        ? after(plan.comment ?? plan.checkRun?.summary)
+        : undefined,
+    checkRun: plan.checkRun && {
+      conclusion: failing ? "failure" : plan.checkRun.conclusion,
+      title: failing
+        ? `${plan.checkRun.title}; the proposed ${CONFIG_PATH} is invalid`
+        : plan.checkRun.title,
+      summary: after(plan.checkRun.summary),
+      annotations: [
+        ...plan.checkRun.annotations,
+        ...annotateProposedConfig(proposed),
+      ],
+    },
+  };
 }
 
 function planDocs(input: PlanInput): PullRequestPlan {

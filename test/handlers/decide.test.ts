@@ -49,6 +49,7 @@ interface Given {
   fork?: boolean;
   approvedBy?: string[];
   reviewing?: PullRequestSnapshot["reviewing"];
+  proposed?: PullRequestSnapshot["proposed"];
 }
 
 /** A snapshot of PR #2 at head `h1`, its docs checked by the engine the App would build. */
@@ -104,6 +105,7 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
     state: { pending: undefined },
     checkRuns: given.checkRuns ?? [],
     truncated: undefined,
+    proposed: given.proposed,
     approvals: {
       moves: given.approvedBy
         ? reports
