@@ -99,14 +99,17 @@ async function startApp(baseUrl, Octokit) {
 }
 
 /** Delivers `opened` for PR `number` and returns the requests it made, tokens left out. */
-async function deliver(github, probot, { name, number, files }) {
-  github.setPullRequest(REPO, number, {
-    headSha: opened.pull_request.head.sha,
-    files,
-  });
+async function deliver(
+  github,
+  probot,
+  // A head of its own per PR: check runs are GitHub's per commit.
+  { name, number, files, headSha = String(number).padStart(40, "c") },
+) {
+  github.setPullRequest(REPO, number, { headSha, files });
   const payload = structuredClone(opened);
   payload.number = number;
   payload.pull_request.number = number;
+  payload.pull_request.head.sha = headSha;
   payload.installation = { id: 2 };
   const before = github.requests.length;
   const sent = performance.now();
@@ -164,6 +167,82 @@ for (const scenario of SCENARIOS) {
   );
   console.log(`| ${scenario.name} | ${cells.join(" | ")} |`);
 }
+
+// A push that changes the config, with 3 open PRs each changing a doc, checked before under
+// the old rules: the new rules (a section made optional) change one PR's verdict.
+// - calls: the open PRs (1); per PR, as a redelivery costs (both configs, files, comments,
+//   the PR, its check runs: the blobs were checked before), and the writes of the one PR
+//   whose verdict changed (check run, comment). No config read by the push itself: its
+//   payload says the config changed.
+// - round trips: the open PRs -> each PR's first reads -> its second -> the writes, one
+//   after another.
+const WITHOUT_MIGRATION = DOC.replace(
+  /## Migration Plan\n[\s\S]*?(?=\n## )/u,
+  "",
+);
+const recheck = {
+  reads: 1 + 3 * (2 + 1 + 1 + 1 + 1),
+  writes: 2,
+  toFirstWrite: 4,
+};
+for (const [number, text] of [
+  [20, WITHOUT_MIGRATION],
+  [21, docNumbered(21)],
+  [22, docNumbered(22)],
+])
+  await deliver(github, probot, {
+    name: `before the push ${number}`,
+    number,
+    files: { [`docs/design/doc-${number}.md`]: text },
+  });
+github
+  .repo(REPO)
+  .files.set(".github/design-docs.yml", "optionalSections: [Migration Plan]\n");
+const push = structuredClone(
+  examples
+    .find((group) => group.name === "push")
+    .examples.find(
+      (example) =>
+        example.ref === `refs/heads/${example.repository.default_branch}`,
+    ),
+);
+push.installation = { id: 2 };
+for (const commit of [...push.commits, push.head_commit])
+  Object.assign(commit, {
+    added: [],
+    removed: [],
+    modified: [".github/design-docs.yml"],
+  });
+// Only the PRs opened for this part are open now.
+for (const { number } of SCENARIOS)
+  github.repo(REPO).pulls.get(number).state = "closed";
+const before = github.requests.length;
+await probot.receive({ id: "push", name: "push", payload: push });
+const pushed = github.requests
+  .slice(before)
+  .filter((request) => !request.path.includes("/access_tokens"));
+const pushDepths = tripDepths(pushed);
+const pushWrites = pushed.filter(isWrite);
+const pushFigures = [
+  { value: pushed.length, min: recheck.reads + recheck.writes },
+  {
+    value: pushWrites.length > 0 ? pushDepths.get(pushWrites[0]) : 0,
+    min: recheck.toFirstWrite,
+  },
+  {
+    value: Math.max(...pushDepths.values()),
+    min: recheck.toFirstWrite + recheck.writes - 1,
+  },
+];
+for (const figure of pushFigures) ratios.push(figure.value / figure.min);
+console.log(
+  `| (f) a push changing the config, 3 open doc PRs, one verdict changed | ${pushFigures
+    .map(
+      (figure) =>
+        `${figure.value} | ${figure.min} | ${ratio(figure.value, figure.min)}`,
+    )
+    .join(" | ")} |`,
+);
 await github.stop();
 const worst = Math.max(...ratios);
 console.log(

@@ -7,6 +7,7 @@ import {
 import { createBotLogin } from "./github/bot-login.js";
 import { createGitHubClient } from "./github/client.js";
 import { createKeyedQueue, type KeyedQueue } from "./github/keyed-queue.js";
+import { createRepoClient } from "./github/repo-client.js";
 import { createDocCache } from "./github/read-docs.js";
 import {
   type GitHubAccess,
@@ -15,6 +16,7 @@ import {
   handlePullRequest,
   handleRerun,
 } from "./handlers/handle-pull-request.js";
+import { DEFAULT_MAX_RECHECK_PRS, handlePush } from "./handlers/handle-push.js";
 
 /** Settings the app needs beyond Probot's own. */
 export interface AppOptions {
@@ -31,6 +33,8 @@ export interface AppOptions {
    * asked of GitHub once. Tests give an in-memory GitHub here.
    */
   github?: (app: Probot) => GitHubAccess;
+  /** At most this many open PRs are re-checked after one push; by default 200. */
+  maxRecheckPrs?: number;
 }
 
 /** Events after which the PR is checked again. */
@@ -50,6 +54,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
   return (app) => {
     const github = options.github?.(app) ?? {
       clientFor: createGitHubClient,
+      repoClientFor: createRepoClient,
       botLogin: createBotLogin(app),
     };
     const state = {
@@ -61,6 +66,7 @@ export function createApp(options: AppOptions): (app: Probot) => void {
         createWorkerPool({ timeBudgetMs: DEFAULT_TIME_BUDGET_MS }),
       queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+      maxRecheckPrs: options.maxRecheckPrs ?? DEFAULT_MAX_RECHECK_PRS,
     };
     app.on([...PULL_REQUEST_EVENTS], handlePullRequest(state));
     app.on(
@@ -69,6 +75,8 @@ export function createApp(options: AppOptions): (app: Probot) => void {
     );
     app.on("check_run.rerequested", handleRerun(state));
     app.on("pull_request.closed", handleClosed(state));
+    // A push to a default branch may change the rules open PRs are judged by.
+    app.on("push", handlePush(state));
   };
 }
 

@@ -39,6 +39,7 @@ if (settings.setup) {
       appId: Number(process.env.APP_ID),
       queue,
       workers: createWorkerPool({ timeBudgetMs: settings.parseTimeBudgetMs }),
+      maxRecheckPrs: settings.maxRecheckPrs,
     }),
     { probot, webhooksPath: settings.webhookPath },
   );

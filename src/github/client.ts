@@ -282,26 +282,8 @@ export function createGitHubClient(
         return undefined;
       return { text: decodeText(data.content), sha: data.sha };
     },
-    async getConfigFile(owner, name, path) {
-      try {
-        const { data } = await absentOn404(() =>
-          octokit.rest.repos.getContent({
-            owner,
-            repo: name,
-            path,
-            mediaType: { format: "raw" },
-          }),
-        );
-        // Raw text for a file; a JSON listing for a directory or a submodule.
-        return typeof data === "string"
-          ? { kind: "file", text: data }
-          : { kind: "absent" };
-      } catch (error) {
-        if (statusOf(error) === 403 && !isRateLimited(error))
-          return { kind: "forbidden" };
-        throw error;
-      }
-    },
+    getConfigFile: (owner, name, path) =>
+      readConfigFile(octokit, owner, name, path),
     async putFile(file) {
       try {
         const { data } = await octokit.rest.repos.createOrUpdateFileContents({
@@ -584,6 +566,33 @@ function refusalOf(error: Error): string {
       ? data.message
       : undefined;
   return typeof message === "string" ? message : error.message;
+}
+
+/** A config file on a repository's default branch, as raw text. */
+export async function readConfigFile(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  path: string,
+): Promise<ConfigFile> {
+  try {
+    const { data } = await absentOn404(() =>
+      octokit.rest.repos.getContent({
+        owner,
+        repo,
+        path,
+        mediaType: { format: "raw" },
+      }),
+    );
+    // Raw text for a file; a JSON listing for a directory or a submodule.
+    return typeof data === "string"
+      ? { kind: "file", text: data }
+      : { kind: "absent" };
+  } catch (error) {
+    if (statusOf(error) === 403 && !isRateLimited(error))
+      return { kind: "forbidden" };
+    throw error;
+  }
 }
 
 /** The HTTP status GitHub answered a failed request with; undefined for other errors. */

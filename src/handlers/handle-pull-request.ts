@@ -7,16 +7,19 @@ import {
   type PullRequestRef,
 } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
+import type { RepoClient } from "../github/repo-client.js";
 import type { DocCache } from "../github/read-docs.js";
 import { isGone, reportRunFailure } from "./report-failure.js";
 import { readRerun, targetOf, type EventTarget } from "./read-payload.js";
-import type { RunEvent, RunHost } from "./run-context.js";
+import type { RunEvent, RunHost, RunResult } from "./run-context.js";
 import { runPullRequest } from "./run-pull-request.js";
 
 /** How the handlers reach GitHub. */
 export interface GitHubAccess {
   /** A client for one PR, over the event's Octokit. */
   clientFor: (octokit: Octokit, ref: PullRequestRef) => GitHubClient;
+  /** A client for calls about repositories, not one PR (re-checking after a push). */
+  repoClientFor: (octokit: Octokit) => RepoClient;
   /** The login of this app's bot user (`<slug>[bot]`), looked up once. */
   botLogin: () => Promise<string>;
 }
@@ -29,18 +32,25 @@ export interface HandlerState extends GitHubAccess {
   queue: KeyedQueue;
   /** Today's date, `YYYY-MM-DD`. */
   today: () => string;
+  /** At most this many open PRs are re-checked after one push (`MAX_RECHECK_PRS`). */
+  maxRecheckPrs: number;
 }
 
 type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
-type EventContext = PullRequestContext | Context<"check_run.rerequested">;
+type EventContext =
+  PullRequestContext | Context<"check_run.rerequested"> | Context<"push">;
 
 /** Checks the PR on `pull_request` and `pull_request_review` events. */
 export function handlePullRequest(state: HandlerState) {
-  return (context: PullRequestContext): Promise<void> =>
-    runForPullRequest(context, targetOf(context.name, context.payload), state, {
-      kind: "change",
-    });
+  return async (context: PullRequestContext): Promise<void> => {
+    await runForPullRequest(
+      context,
+      targetOf(context.name, context.payload),
+      state,
+      { kind: "change" },
+    );
+  };
 }
 
 /**
@@ -107,15 +117,21 @@ export function handleClosed(state: HandlerState) {
 
 /** Runs the PR on a label a person added or removed: a status label may set the docs' Status. */
 export function handleLabel(state: HandlerState) {
-  return (
+  return async (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
-  ): Promise<void> =>
-    runForPullRequest(context, targetOf(context.name, context.payload), state, {
-      kind: "label",
-      action: context.payload.action,
-      label: context.payload.label?.name ?? "",
-      sender: context.payload.sender.login,
-    });
+  ): Promise<void> => {
+    await runForPullRequest(
+      context,
+      targetOf(context.name, context.payload),
+      state,
+      {
+        kind: "label",
+        action: context.payload.action,
+        label: context.payload.label?.name ?? "",
+        sender: context.payload.sender.login,
+      },
+    );
+  };
 }
 
 /**
@@ -123,26 +139,29 @@ export function handleLabel(state: HandlerState) {
  * line per event with the delivery id, what was checked, what was written, the API calls
  * made and the time taken. A run that fails for good is said on the PR (a failing check run)
  * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
+ * `afterPush`: one of the PRs a push re-checks, whoever pushed; the push counts the calls
+ * and logs the line, this run's own line is a debug one.
  */
-async function runForPullRequest(
+export async function runForPullRequest(
   context: EventContext,
   target: EventTarget,
   state: HandlerState,
   event: RunEvent,
-): Promise<void> {
-  const repo = context.payload.repository.full_name;
+  { afterPush = false } = {},
+): Promise<RunResult | undefined> {
+  const repo = `${target.owner}/${target.repo}`;
   const name = `${repo}#${target.number}`;
   const fields = {
     deliveryId: context.id,
     repo,
     pr: target.number,
-    action: context.payload.action,
+    action: "action" in context.payload ? context.payload.action : undefined,
   };
-  if (context.isBot && event.kind !== "merged") {
+  if (context.isBot && event.kind !== "merged" && !afterPush) {
     context.log.debug(fields, "Ignored: sent by a bot");
-    return;
+    return undefined;
   }
-  const calls = countCalls(context);
+  const calls = afterPush ? undefined : countCalls(context);
   const host = hostFor(context, target, state);
   const { client } = host;
   const progress = { headSha: target.headSha };
@@ -170,13 +189,16 @@ async function runForPullRequest(
         },
       ),
     );
-    context.log.info(
-      { ...fields, ...result, ...calls.done() },
+    (afterPush ? context.log.debug : context.log.info).call(
+      context.log,
+      { ...fields, ...result, ...calls?.done() },
       `${name}: ${result.docs} design doc(s), ${result.outcome}, ${result.writes.length > 0 ? result.writes.join(", ") : "nothing written"}`,
     );
+    return result;
   } catch (error) {
-    logFailure(context, name, { ...fields, ...calls.done() }, error);
+    logFailure(context, name, { ...fields, ...calls?.done() }, error);
     if (!isGone(error)) throw error;
+    return undefined;
   }
 }
 
@@ -202,7 +224,7 @@ function hostFor(
 }
 
 /** Counts the event's API calls and times it, from now until `done`. */
-function countCalls(context: EventContext): {
+export function countCalls(context: EventContext): {
   done: () => { apiCalls: number; durationMs: number };
 } {
   let apiCalls = 0;

@@ -69,6 +69,55 @@ export function readRerun(
   };
 }
 
+/** What a push says about itself: where it went, and the files its commits touched. */
+export interface PushFacts {
+  owner: string;
+  repo: string;
+  /** Whether it went to the repository's default branch. */
+  toDefaultBranch: boolean;
+  /** Every file added, modified or removed by its commits. */
+  files: string[];
+  /**
+   * False when GitHub may have left commits out of the payload (it lists at most 2,048): the
+   * files are then not all there is.
+   */
+  complete: boolean;
+}
+
+/** GitHub lists at most this many commits in a push payload. */
+const MAX_PUSH_COMMITS = 2048;
+
+/** The push a `push` payload describes. */
+export function readPush(payload: unknown): PushFacts {
+  const repository = repositoryOf(payload);
+  const fields = isObject(payload) ? payload : {};
+  const details = isObject(fields.repository) ? fields.repository : {};
+  const { ref, commits } = fields;
+  if (
+    !repository ||
+    typeof ref !== "string" ||
+    typeof details.default_branch !== "string" ||
+    !Array.isArray(commits)
+  )
+    throw new BadPayloadError(
+      "a push event must carry its repository (with default_branch), sender, ref and commits",
+    );
+  const head = isObject(fields.head_commit) ? [fields.head_commit] : [];
+  const files = new Set<string>();
+  for (const commit of [...commits, ...head]) {
+    if (!isObject(commit)) continue;
+    for (const list of [commit.added, commit.modified, commit.removed])
+      if (Array.isArray(list))
+        for (const path of list) if (typeof path === "string") files.add(path);
+  }
+  return {
+    ...repository,
+    toDefaultBranch: ref === `refs/heads/${details.default_branch}`,
+    files: [...files],
+    complete: commits.length < MAX_PUSH_COMMITS,
+  };
+}
+
 /**
  * The repository a payload names, when it names it whole (full name, name, owner) and its
  * sender too.

@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_BUDGET_MS } from "../workers/worker-pool.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../github/octokit.js";
+import { DEFAULT_MAX_RECHECK_PRS } from "../handlers/handle-push.js";
 
 /** How the server runs, from the environment. */
 export interface ServerSettings {
@@ -23,6 +24,8 @@ export interface ServerSettings {
   parseTimeBudgetMs: number;
   /** How long one request to GitHub may take before it is abandoned and retried. */
   githubTimeoutMs: number;
+  /** At most this many open PRs are re-checked after one push that changes the rules. */
+  maxRecheckPrs: number;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -88,6 +91,13 @@ export function readServerSettings(
         DEFAULT_REQUEST_TIMEOUT_MS,
         1000,
         120_000,
+      ),
+      maxRecheckPrs: whole(
+        env,
+        "MAX_RECHECK_PRS",
+        DEFAULT_MAX_RECHECK_PRS,
+        0,
+        10_000,
       ),
     };
     if (settings.headersTimeoutMs > settings.requestTimeoutMs)

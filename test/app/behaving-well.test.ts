@@ -135,7 +135,7 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 2 s per doc, 10 s per GitHub request", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 2 s per doc, 10 s per GitHub request, 200 PRs re-checked per push", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -150,6 +150,7 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       shutdownTimeoutMs: 10000,
       parseTimeBudgetMs: 2000,
       githubTimeoutMs: 10000,
+      maxRecheckPrs: 200,
     },
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });

@@ -168,6 +168,18 @@ export class FakeGitHub extends GitHubModel {
           expires_at: "2099-01-01T00:00:00Z",
         },
       ];
+    if (method === "GET" && path === "/installation/repositories") {
+      const repositories = this.installedRepos().map((repo) => {
+        const [owner, name] = repo.fullName.split("/");
+        return {
+          name,
+          full_name: repo.fullName,
+          owner: { login: owner },
+          archived: repo.archived,
+        };
+      });
+      return [200, { total_count: repositories.length, repositories }];
+    }
     if (method === "GET" && path === "/app")
       return [
         200,
@@ -250,6 +262,11 @@ export class FakeGitHub extends GitHubModel {
         },
       ];
     }
+    if (key === "GET /pulls")
+      return this.#page(
+        this.openPulls(repo).map((pull) => this.#pullJson(pull)),
+        url,
+      );
     if ((m = /^(GET|POST) \/pulls\/(\d+)(\/.*)?$/.exec(key))) {
       const pull = repo.pulls.get(Number(m[2]));
       if (!pull) return NOT_FOUND;

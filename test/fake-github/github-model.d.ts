@@ -110,6 +110,7 @@ export interface FakePull {
 
 export interface FakeRepo {
   fullName: string;
+  archived: boolean;
   /** Files on the default branch, by path. */
   files: Map<string, string | Buffer>;
   /** Labels by lower-case name. */
@@ -250,6 +251,10 @@ export class GitHubModel {
   // What GitHub does when the app asks.
   readPullRequest(repo: FakeRepo, pull: FakePull): FakePullRead;
   readChangedFiles(repo: FakeRepo, pull: FakePull): FakeChangedFile[];
+  /** The repo's open PRs, oldest first. */
+  openPulls(repo: FakeRepo): FakePullRead[];
+  /** Every repository the model holds. */
+  installedRepos(): { fullName: string; archived: boolean }[];
   /** Requests reviews; refuses (422) the author and anyone not a collaborator. */
   requestReviewers(
     repo: FakeRepo,

@@ -69,6 +69,7 @@ export class GitHubModel {
         events: [],
         contentsWrite: true,
         protectedBranches: new Set(),
+        archived: false,
       };
       this.repos.set(fullName, repo);
     }
@@ -356,6 +357,22 @@ export class GitHubModel {
     ];
     pull.requestedReviewers = add(pull.requestedReviewers, reviewers);
     pull.requestedTeams = add(pull.requestedTeams, team_reviewers);
+  }
+
+  /** The repo's open PRs, oldest first, as GitHub lists them. */
+  openPulls(repo) {
+    return [...repo.pulls.values()]
+      .filter((pull) => pull.state === "open")
+      .sort((a, b) => a.number - b.number)
+      .map((pull) => this.readPullRequest(repo, pull));
+  }
+
+  /** Every repository the installation can see: each the model holds. */
+  installedRepos() {
+    return [...this.repos.values()].map((repo) => ({
+      fullName: repo.fullName,
+      archived: repo.archived,
+    }));
   }
 
   /** A read of the PR's file list: its first 3,000 entries, lagging as readPullRequest. */

@@ -80,6 +80,7 @@ export async function createTestProbot(
     githubTimeoutMs?: number;
     baseUrl?: string;
     github?: AppOptions["github"];
+    maxRecheckPrs?: number;
   } = {},
 ): Promise<Probot> {
   const probot = new Probot({
@@ -100,6 +101,9 @@ export async function createTestProbot(
       appId: APP_ID,
       today: () => TODAY,
       ...(options.github && { github: options.github }),
+      ...(options.maxRecheckPrs !== undefined && {
+        maxRecheckPrs: options.maxRecheckPrs,
+      }),
     }),
   );
   return probot;
@@ -219,6 +223,45 @@ function webhookEvent<Name extends string>(
   change(payload);
   return { id: `delivery-${action}`, name, payload: payload as never };
 }
+
+/**
+ * A real `push` payload (a push to the default branch of Codertocat/Hello-World), with an
+ * installation, its one commit modifying `files`; `change` edits it further.
+ */
+export function pushEvent(
+  files: string[],
+  change: (payload: PushExample) => void = () => undefined,
+): { id: string; name: "push"; payload: never } {
+  const group = (
+    examples as unknown as { name: string; examples: PushExample[] }[]
+  ).find((entry) => entry.name === "push");
+  const example = group?.examples.find(
+    (entry) => entry.ref === `refs/heads/${entry.repository.default_branch}`,
+  );
+  if (!example) throw new Error("no push example to a default branch");
+  const payload = structuredClone(example);
+  payload.installation = {
+    id: INSTALLATION_ID,
+    node_id: "MDIzOkluc3RhbGxhdGlvbjI=",
+  };
+  for (const commit of [...payload.commits, payload.head_commit])
+    Object.assign(commit, { added: [], removed: [], modified: files });
+  change(payload);
+  return {
+    id: `delivery-push-${files.join(",")}`,
+    name: "push",
+    payload: payload as never,
+  };
+}
+
+type PushExample = {
+  ref: string;
+  installation?: { id: number; node_id: string };
+  repository: { name: string; full_name: string; default_branch: string };
+  commits: Record<string, unknown>[];
+  head_commit: Record<string, unknown>;
+  [key: string]: unknown;
+};
 
 /** A checklist comment body as the bot writes it. */
 export function marked(checklist: string): string {

@@ -1,9 +1,10 @@
 import { STATUS_CODES } from "node:http";
 import { RequestError } from "@octokit/request-error";
 import type { GitHubClient } from "../../src/github/client.js";
+import type { RepoClient } from "../../src/github/repo-client.js";
 import { GitHubRefusal } from "../fake-github/github-model.js";
 
-type Method = keyof GitHubClient;
+type Method = keyof GitHubClient | keyof RepoClient;
 
 /** A call the handlers made of the in-memory client. */
 export interface ClientCall {
@@ -114,7 +115,10 @@ export function gitHubError(
  * The client with each call recorded in `log` first; a refusal of the GitHub model becomes
  * the RequestError Octokit would throw.
  */
-export function observed(client: GitHubClient, log: CallLog): GitHubClient {
+export function observed<T extends GitHubClient | RepoClient>(
+  client: T,
+  log: CallLog,
+): T {
   const entries = Object.entries(client).map(([method, original]) => [
     method,
     async (...args: unknown[]) => {
@@ -132,5 +136,5 @@ export function observed(client: GitHubClient, log: CallLog): GitHubClient {
       }
     },
   ]);
-  return Object.fromEntries(entries) as GitHubClient;
+  return Object.fromEntries(entries) as T;
 }

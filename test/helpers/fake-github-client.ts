@@ -1,4 +1,6 @@
+import type { RepoClient } from "../../src/github/repo-client.js";
 import type {
+  ConfigFile,
   GitHubClient,
   PullRequestRef,
   PutFileResult,
@@ -67,16 +69,8 @@ export function createFakeGitHubClient(
       const file = model.readContent(repo, path, at ?? null);
       return file && { text: decodeText(file.bytes), sha: file.sha };
     },
-    async getConfigFile(owner, name, path) {
-      const file = model.readContent(
-        model.repo(`${owner}/${name}`),
-        path,
-        null,
-      );
-      return file
-        ? { kind: "file", text: file.bytes.toString("utf8") }
-        : { kind: "absent" };
-    },
+    getConfigFile: async (owner, name, path) =>
+      configFileOf(model, owner, name, path),
     async putFile(file) {
       try {
         return {
@@ -233,4 +227,45 @@ function decodeText(bytes: Buffer): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A RepoClient over a GitHub model: its repos, their config files and open PRs. */
+export function createFakeRepoClient(
+  model: GitHubModel,
+  log: CallLog = createCallLog(),
+): RepoClient {
+  const client: RepoClient = {
+    getConfigFile: async (owner, name, path) =>
+      configFileOf(model, owner, name, path),
+    async listOpenPulls(owner, name, limit) {
+      return model
+        .openPulls(model.repo(`${owner}/${name}`))
+        .slice(0, limit)
+        .map((pull) => ({
+          number: pull.number,
+          headSha: pull.headSha,
+          labels: pull.labels.map((label) => label.name),
+        }));
+    },
+    async listInstalledRepos() {
+      return model.installedRepos().map((repo) => {
+        const [owner = "", name = ""] = repo.fullName.split("/");
+        return { owner, repo: name, archived: repo.archived };
+      });
+    },
+  };
+  return observed(client, log);
+}
+
+/** A config file on a repo's default branch, as GitHub's raw content read gives it. */
+function configFileOf(
+  model: GitHubModel,
+  owner: string,
+  name: string,
+  path: string,
+): ConfigFile {
+  const file = model.readContent(model.repo(`${owner}/${name}`), path, null);
+  return file
+    ? { kind: "file", text: file.bytes.toString("utf8") }
+    : { kind: "absent" };
 }

@@ -1,7 +1,10 @@
 import { GitHubModel } from "../fake-github/github-model.js";
 import { APP_ID, createTestProbot } from "./app.js";
 import { createCallLog, type CallLog } from "./client-calls.js";
-import { createFakeGitHubClient } from "./fake-github-client.js";
+import {
+  createFakeGitHubClient,
+  createFakeRepoClient,
+} from "./fake-github-client.js";
 import { drivePullRequest, type PullRequestDriver } from "./scenario.js";
 
 export { PR, REPO } from "./scenario.js";
@@ -32,6 +35,7 @@ export async function startInMemory({
     logs,
     github: () => ({
       clientFor: (_octokit, ref) => createFakeGitHubClient(github, ref, log),
+      repoClientFor: () => createFakeRepoClient(github, log),
       botLogin: async () => github.botLogin,
     }),
   });

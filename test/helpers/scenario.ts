@@ -7,6 +7,7 @@ import {
   pullRequestEvent,
   rerunEvent,
   reviewEvent,
+  pushEvent,
 } from "./app.js";
 
 /** The repository of the example payloads. */
@@ -17,7 +18,8 @@ export const PR = 2;
 type Event =
   | ReturnType<typeof pullRequestEvent>
   | ReturnType<typeof reviewEvent>
-  | ReturnType<typeof rerunEvent>;
+  | ReturnType<typeof rerunEvent>
+  | ReturnType<typeof pushEvent>;
 
 /** The App running in this process, and people acting on the PR GitHub holds. */
 export interface PullRequestDriver {
@@ -58,7 +60,7 @@ export interface Scenario extends PullRequestDriver {
  * Starts the App in this process against a fresh fake GitHub, on testOctokit(production).
  */
 export async function startScenario(
-  options: { production?: boolean } = {},
+  options: { production?: boolean; maxRecheckPrs?: number } = {},
 ): Promise<Scenario> {
   const github = new FakeGitHub({ appId: APP_ID });
   const baseUrl = await github.start();
