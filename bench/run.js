@@ -5,3 +5,5 @@ console.log("\n## GitHub API calls per event\n");
 await import("./api-calls.js");
 console.log("\n## GitHub client overhead per call\n");
 await import("./client-overhead.js");
+console.log("\n## Server CPU per delivery\n");
+await import("./server-cpu.js");
