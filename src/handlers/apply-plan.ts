@@ -6,8 +6,8 @@ import type { RunPlan } from "../report/plan-run.js";
 import { ANNOTATION_BATCH } from "../report/render-check-run.js";
 
 /**
- * Makes a run's plan so, its writes side by side (the throttle spaces them as GitHub asks),
- * and says what it wrote, for the log line.
+ * Makes a run's plan so, its writes side by side (the request pipeline spaces them as GitHub
+ * asks), and says what it wrote, for the log line.
  */
 export async function applyRunPlan(
   client: GitHubClient,
