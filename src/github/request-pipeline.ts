@@ -76,14 +76,17 @@ export function decideRetry(
         "Secondary rate limit",
         Number(headers["retry-after"]) || SECONDARY_LIMIT_FALLBACK_S,
       );
-    if (headers["x-ratelimit-remaining"] === "0") {
-      const resetS = Number(headers["x-ratelimit-reset"]) || 0;
+    const reset = spentRateLimitReset(error);
+    if (reset) {
       // One second past the reset, so the retry comes after it.
-      const waitS = Math.max(0, Math.ceil(resetS - nowMs / 1000) + 1);
+      const waitS = Math.max(
+        0,
+        Math.ceil((reset.getTime() - nowMs) / 1000) + 1,
+      );
       if (waitS > MAX_RATE_LIMIT_WAIT_S)
         return {
           retry: false,
-          warning: `Rate limit on ${route}: spent until ${new Date(resetS * 1000).toISOString()}, giving up`,
+          warning: `Rate limit on ${route}: spent until ${reset.toISOString()}, giving up`,
         };
       return limited("Rate limit", waitS);
     }
@@ -98,6 +101,15 @@ export function decideRetry(
     waitS,
     warning: `${cause} on ${route}: retrying in ${waitS} s`,
   };
+}
+
+/** When GitHub's rate limit that refused the request resets; undefined if it was not that. */
+export function spentRateLimitReset(error: unknown): Date | undefined {
+  if (!(error instanceof RequestError)) return undefined;
+  if (error.status !== 403 && error.status !== 429) return undefined;
+  const headers = error.response?.headers ?? {};
+  if (headers["x-ratelimit-remaining"] !== "0") return undefined;
+  return new Date((Number(headers["x-ratelimit-reset"]) || 0) * 1000);
 }
 
 /** What the pipeline needs from outside: its deadline, its spacing and its clock. */
