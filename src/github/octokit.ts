@@ -18,7 +18,7 @@ export {
 
 /**
  * Probot's plugins that our request pipeline replaces. The throttle queued every read behind
- * a Bottleneck limiter, and the retry plugin built a limiter per request: 16-21 ms and 3-4 ms
+ * a Bottleneck limiter, and the retry plugin built a limiter per request: 15-21 ms and 2-4 ms
  * of CPU per call, where a fetch takes under 1 ms (bench/client-overhead.js).
  */
 const REPLACED = ["throttling", "retry", "probotRequestLogging"];
