@@ -4,10 +4,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
 import { createApp } from "../lib/index.js";
-import { DesignDocsOctokit } from "../lib/github/octokit.js";
+import { createDesignDocsOctokit } from "../lib/github/octokit.js";
 import { FakeGitHub, tripDepths } from "../test/fake-github/fake-github.js";
 
 const REPO = "Codertocat/Hello-World";
@@ -130,11 +130,7 @@ const ratio = (value, minimum) =>
 const github = new FakeGitHub({ delayMs: 100 });
 const probot = await startApp(
   await github.start(),
-  ProbotOctokit.defaults((options) => ({
-    ...options,
-    throttle: { ...options.throttle, enabled: false },
-    retry: { enabled: false },
-  })),
+  createDesignDocsOctokit({ writeIntervalMs: 0, notificationIntervalMs: 0 }),
 );
 console.log(
   "| event | API calls | minimum | ratio | round trips to the first write | minimum | ratio | to the last write | minimum | ratio |",
@@ -251,9 +247,9 @@ console.log(
 
 // As a server runs: GitHub at 100 ms a call, writes spaced as the server spaces them.
 const slow = new FakeGitHub({ delayMs: 100 });
-const served = await startApp(await slow.start(), DesignDocsOctokit);
+const served = await startApp(await slow.start(), createDesignDocsOctokit());
 console.log(
-  `\nAt 100 ms a call, writes spaced as the server spaces them (one a second), a fresh installation token included:\n`,
+  `\nAt 100 ms a call, writes spaced as the server spaces them (one a second; comments three seconds apart), a fresh installation token included:\n`,
 );
 console.log("| event | check run lands | comment lands | check run first |");
 console.log("| --- | ---: | ---: | --- |");

@@ -3,3 +3,7 @@ console.log("## Parse and check speed\n");
 await import("./parse-speed.js");
 console.log("\n## GitHub API calls per event\n");
 await import("./api-calls.js");
+console.log("\n## GitHub client overhead per call\n");
+await import("./client-overhead.js");
+console.log("\n## Server CPU per delivery\n");
+await import("./server-cpu.js");

@@ -2,7 +2,7 @@
 import { createNodeMiddleware, createProbot, run } from "probot";
 import { createWorkerPool } from "./workers/worker-pool.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
-import { DesignDocsOctokit, requestsWithin } from "./github/octokit.js";
+import { createDesignDocsOctokit } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
 import { readServerSettings } from "./serve/server-settings.js";
 import { createWebhookServer } from "./serve/webhook-server.js";
@@ -24,13 +24,14 @@ if (settings.setup) {
   // to loopback by readServerSettings. Probot would also open a smee.io channel for it,
   // reaching out to the network unasked: only a WEBHOOK_PROXY_URL you set is used.
   process.env.NO_SMEE_SETUP ??= "true";
-  await run(app, { Octokit: DesignDocsOctokit });
+  await run(app, { Octokit: createDesignDocsOctokit() });
 } else {
   const probot = createProbot({
     env: { LOG_LEVEL: "info", ...process.env },
     overrides: {
-      Octokit: DesignDocsOctokit,
-      request: requestsWithin(settings.githubTimeoutMs),
+      Octokit: createDesignDocsOctokit({
+        timeoutMs: settings.githubTimeoutMs,
+      }),
     },
   });
   const queue = createKeyedQueue();

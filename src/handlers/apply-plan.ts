@@ -10,7 +10,7 @@ import { ANNOTATION_BATCH } from "../report/render-check-run.js";
  * waiting: the check run first (the merge gate, its summary the whole checklist), then the
  * comment, then the labels, then the check run's annotations past the first 50. GitHub asks
  * for one write a second per installation anyway; sending them together would only let the
- * throttle pick the order. Says what it wrote, for the log line.
+ * request pipeline's spacing pick the order. Says what it wrote, for the log line.
  */
 export async function applyRunPlan(
   client: GitHubClient,

@@ -1,5 +1,8 @@
 import { statusOf, type GitHubClient } from "../github/client.js";
-import { RequestTimeoutError } from "../github/octokit.js";
+import {
+  RequestTimeoutError,
+  spentRateLimitReset,
+} from "../github/request-pipeline.js";
 import { codeSpan } from "../report/neutralize.js";
 import { CHECK_RUN_NAME } from "../report/render-check-run.js";
 
@@ -46,6 +49,9 @@ export function describeFailure(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof RequestTimeoutError)
     return `GitHub did not answer${call} within ${cause.timeoutMs} ms`;
+  const reset = spentRateLimitReset(error);
+  if (reset)
+    return `GitHub's rate limit for this installation was used up${call ? ` at${call}` : ""}, until ${reset.toISOString().slice(11, 16)} UTC`;
   const status = statusOf(error);
   if (request && status !== undefined)
     return `GitHub answered ${status} to${call}`;

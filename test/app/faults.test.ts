@@ -305,3 +305,24 @@ test("a failure that is not GitHub's answer is called unexpected on the PR; its 
     "the bot hit an unexpected error",
   );
 });
+
+test("a rate limit spent until long after (x-ratelimit-remaining 0) is not waited for: the failing check run says until when", async () => {
+  const probot = await createTestProbot({ production: true });
+  const { scope, written } = mockRun("read blob", (interceptor) => {
+    interceptor.reply(
+      403,
+      { message: "API rate limit exceeded for installation ID 2." },
+      // 2100-01-01T00:00:00Z
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "4102444800" },
+    );
+  });
+  scope
+    .post(`${REPO}/check-runs`, capture(written.runs))
+    .optionally()
+    .reply(201, { id: 2 });
+  await expect(probot.receive(pullRequestEvent("opened"))).rejects.toThrow();
+  expect(written.runs.at(-1)?.output.summary).toContain(
+    "could not finish checking this pull request: GitHub's rate limit for this installation was used up at `GET /repos/Codertocat/Hello-World/git/blobs/a1`, until 00:00 UTC.",
+  );
+  expect(unhandled).toEqual([]);
+});

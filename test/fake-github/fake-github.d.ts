@@ -24,6 +24,7 @@ export interface RecordedRequest {
 
 /** A stateful GitHub REST API on loopback, over a GitHubModel. */
 export class FakeGitHub extends GitHubModel {
+  /** `delayMs` (default 1) before each answer; 0 answers with no timer at all. */
   constructor(options?: { delayMs?: number; appId?: number; appSlug?: string });
   requests: RecordedRequest[];
   /** Set once started: the `/api/v3` base URL. */

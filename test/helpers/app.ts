@@ -1,13 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
-import Bottleneck from "bottleneck";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
-  DesignDocsOctokit,
-  requestsWithin,
+  createDesignDocsOctokit,
 } from "../../src/github/octokit.js";
 import { createApp, type AppOptions } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
@@ -26,31 +24,24 @@ export const PRIVATE_KEY = generateKeyPairSync("rsa", {
 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 
 /**
- * The production Octokit's queues for writes and for writes that notify people (comments), in
- * tests: one at a time, none held back (GitHub asks for 1 s and 3 s between them).
- */
-const queue = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
-const WRITES = { write: queue(), notifications: queue() };
-
-/**
  * The Octokit class tests give Probot. By default retries and throttling are off;
- * `production` is the Octokit the server runs with (retries, throttling, rate-limit
- * handling), with retry back-off and `retry-after` waits shortened and writes not spaced apart.
+ * `production` is the Octokit the server runs with (write spacing, retries, rate-limit
+ * handling, a deadline of `timeoutMs` on each request), with every wait shortened: writes
+ * are not spaced apart, and a second of `retry-after` or back-off is 1 ms.
  * Functions, not objects: Probot passes its own throttle options to the class, and an object
  * default would be shallow-merged under them.
  */
-export function testOctokit(production: boolean): typeof ProbotOctokit {
+export function testOctokit(
+  production: boolean,
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+): typeof ProbotOctokit {
   return production
-    ? DesignDocsOctokit.defaults((instance: Record<string, unknown>) => ({
-        ...instance,
-        retry: { retryAfterBaseValue: 1 },
-        throttle: {
-          ...(instance.throttle as object),
-          ...WRITES,
-          // A `retry-after: 1` waits 1 ms.
-          retryAfterBaseValue: 1,
-        },
-      }))
+    ? createDesignDocsOctokit({
+        timeoutMs,
+        writeIntervalMs: 0,
+        notificationIntervalMs: 0,
+        secondMs: 1,
+      })
     : ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
         ...instance,
         retry: { enabled: false },
@@ -88,13 +79,11 @@ export async function createTestProbot(
     privateKey: PRIVATE_KEY,
     log: pino({ level: "debug" }, logInto(options.logs ?? [])),
     ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-    ...(options.production && {
-      request: requestsWithin(
-        options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      ),
-    }),
     ...(options.github && { request: { fetch: noHttp } }),
-    Octokit: testOctokit(options.production === true),
+    Octokit: testOctokit(
+      options.production === true,
+      options.githubTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    ),
   });
   await probot.load(
     createApp({

@@ -1,6 +1,6 @@
-// GitHub's API mocked with nock: for the client's own mapping tests, and the tests of
-// Octokit's retries, throttling and deadlines (faults, hostile), where the requests are the
-// point. Handler tests run on the in-memory GitHub instead.
+// GitHub's API mocked with nock: for the client's own mapping tests, and the tests of the
+// request pipeline's retries and deadlines (faults, hostile), where the requests are the point.
+// Handler tests run on the in-memory GitHub instead.
 import nock from "nock";
 import {
   createGitHubClient,

@@ -262,7 +262,7 @@ console.log(
   `| API calls per event | ${(apiCalls / schedule.length).toFixed(2)} |`,
 );
 console.log(
-  `\nHandling time runs from a delivery's arrival to its last write, queue wait included; each installation gets one write a second (GitHub's rule, kept by the throttle), which bounds events/s.`,
+  `\nHandling time runs from a delivery's arrival to its last write, queue wait included; each installation gets one write a second (GitHub's rule, kept by the request pipeline), which bounds events/s.`,
 );
 for (const line of wrong) console.log(`WRONG ${line}`);
 const unacknowledged = statuses.filter(
