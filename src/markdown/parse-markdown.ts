@@ -1,37 +1,29 @@
 import type { Root } from "mdast";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { fromMarkdown, type Options } from "mdast-util-from-markdown";
+import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkParse from "remark-parse";
-import { unified, type Processor } from "unified";
+import { tableFromMarkdown } from "./table-from-markdown.js";
+import { taskListItemFromMarkdown } from "./task-list-item-from-markdown.js";
 
-/** GFM task-list items, which checklists are made of. */
-function remarkTasks(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
-}
+/*
+ * micromark's syntax extensions and their mdast halves, as unified with remark-parse and
+ * remark-frontmatter hands them to `fromMarkdown`: called here without unified and vfile, and
+ * without the to-markdown halves the plugins also bring (see table-from-markdown.ts).
+ */
+const documentOptions: Options = {
+  extensions: [frontmatter("yaml"), gfmTaskListItem()],
+  mdastExtensions: [
+    frontmatterFromMarkdown("yaml"),
+    taskListItemFromMarkdown(),
+  ],
+};
 
-/** GFM tables, which header fields are sometimes written in. */
-function remarkTables(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-}
-
-const documentProcessor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkTasks)
-  .freeze();
-
-const preambleProcessor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkTables)
-  .freeze();
+const preambleOptions: Options = {
+  extensions: [frontmatter("yaml"), gfmTable()],
+  mdastExtensions: [frontmatterFromMarkdown("yaml"), tableFromMarkdown()],
+};
 
 /**
  * Parses Markdown into an mdast tree: CommonMark, GFM task lists and YAML front matter. Tables
@@ -39,12 +31,12 @@ const preambleProcessor = unified()
  * third of the parse, and the engine reads tables only in the preamble (`parsePreamble`).
  */
 export function parseMarkdown(markdown: string): Root {
-  return documentProcessor.parse(markdown);
+  return fromMarkdown(markdown, documentOptions);
 }
 
 /** Parses the start of a doc with GFM tables, for the header table some docs keep there. */
 export function parsePreamble(markdown: string): Root {
-  return preambleProcessor.parse(markdown);
+  return fromMarkdown(markdown, preambleOptions);
 }
 
 /** Removes a leading byte order mark, which editors on Windows often write. */
