@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@jest/globals";
+import { loadedModules, packagesOf, ROOT } from "../helpers/loaded-modules.js";
+
+/*
+ * Which modules a `design-docs` run loads, listed by a loader hook in a child process
+ * (test/helpers/trace): the CLI imports only what its command uses. Runs the built CLI, which
+ * `npm test` builds first.
+ */
+const DOC = "test/fixtures/docs/filled-design-doc.md";
+
+/** The project's own modules a run loaded, as paths from the root (`lib/cli/main.js`). */
+const ownModules = (modules: readonly string[]): string[] =>
+  modules
+    .filter((url) => url.startsWith(ROOT) && !url.includes("/node_modules/"))
+    .map((url) => url.slice(ROOT.length));
+
+test("the trace sees mdast-util-to-markdown when something does load it", () => {
+  const run = loadedModules(["-e", 'await import("mdast-util-gfm-table")']);
+  expect(run.status).toBe(0);
+  expect(packagesOf(run.modules)).toContain("mdast-util-to-markdown");
+});
+
+test("check on a doc loads the parser and the checker, and no to-markdown module", () => {
+  const run = loadedModules(["bin/design-docs.js", "check", DOC]);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("every requirement met");
+  const packages = packagesOf(run.modules);
+  expect(packages).toEqual(
+    expect.arrayContaining(["mdast-util-from-markdown", "micromark"]),
+  );
+  expect(
+    packages.filter((name) => /to-markdown|^unified$|^remark-/u.test(name)),
+  ).toEqual([]);
+  const own = ownModules(run.modules);
+  expect(own).toEqual(
+    expect.arrayContaining([
+      "lib/cli/check-command.js",
+      "lib/validate/check-design-doc.js",
+    ]),
+  );
+  expect(own).not.toContain("lib/cli/new-command.js");
+  // A file named, no front matter, no config: no glob, no YAML parser.
+  expect(packages).not.toContain("tinyglobby");
+  expect(packages).not.toContain("yaml");
+});
+
+test("check loads the YAML parser for a doc with front matter", () => {
+  const run = loadedModules([
+    "bin/design-docs.js",
+    "check",
+    "test/fixtures/docs/front-matter/ok.md",
+  ]);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("every requirement met");
+  expect(packagesOf(run.modules)).toContain("yaml");
+});
+
+test("new loads neither the checker nor check's command", () => {
+  const dir = mkdtempSync(join(tmpdir(), "design-docs-new-"));
+  const target = join(dir, "doc.md");
+  const written = loadedModules([
+    "bin/design-docs.js",
+    "new",
+    "--force",
+    target,
+  ]);
+  expect(written.stderr).toBe("");
+  expect(written.status).toBe(0);
+  const own = ownModules(written.modules);
+  expect(own).toContain("lib/cli/new-command.js");
+  expect(
+    own.filter((path) =>
+      /^lib\/(report|validate\/rules)\/|check-command|check-design-doc|create-engine/u.test(
+        path,
+      ),
+    ),
+  ).toEqual([]);
+  expect(packagesOf(written.modules)).not.toContain("tinyglobby");
+  expect(readFileSync(target, "utf8")).toContain("**Status:** WIP");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("--help loads only the command line's own few modules", () => {
+  const run = loadedModules(["bin/design-docs.js", "--help"]);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("Usage:");
+  expect(packagesOf(run.modules)).toEqual([]);
+  expect(ownModules(run.modules).sort()).toEqual([
+    "bin/design-docs.js",
+    "lib/cli/main.js",
+    "lib/cli/usage.js",
+    "lib/config/config-path.js",
+    "lib/validate/own-value.js",
+  ]);
+});
