@@ -2,14 +2,27 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@jest/globals";
-import { loadedModules, packagesOf, ROOT } from "../helpers/loaded-modules.js";
+import {
+  loadedModules,
+  packagesOf,
+  ROOT,
+  sourceModulesOf,
+} from "../helpers/loaded-modules.js";
 
 /*
  * Which modules a `design-docs` run loads, listed by a loader hook in a child process
- * (test/helpers/trace): the CLI imports only what its command uses. Runs the built CLI, which
- * `npm test` builds first.
+ * (test/helpers/trace): the CLI imports only what its command uses. Each test runs the built
+ * CLI twice: as users run it, bundled (its files stand for the modules they hold), and
+ * unbundled, module by module. `npm test` builds first.
  */
 const DOC = "test/fixtures/docs/filled-design-doc.md";
+const CLIS = ["bin/design-docs.js", "test/helpers/unbundled-cli.js"];
+
+/** A traced run of a CLI, with the source modules behind the files it loaded. */
+function trace(args: string[]) {
+  const run = loadedModules(args);
+  return { ...run, files: run.modules, modules: sourceModulesOf(run.modules) };
+}
 
 /** The project's own modules a run loaded, as paths from the root (`lib/cli/main.js`). */
 const ownModules = (modules: readonly string[]): string[] =>
@@ -23,77 +36,113 @@ test("the trace sees mdast-util-to-markdown when something does load it", () => 
   expect(packagesOf(run.modules)).toContain("mdast-util-to-markdown");
 });
 
-test("check on a doc loads the parser and the checker, and no to-markdown module", () => {
-  const run = loadedModules(["bin/design-docs.js", "check", DOC]);
-  expect(run.stderr).toBe("");
+test("bin/design-docs.js runs the bundle: a few files of lib/bundle/, no module of lib/ itself", () => {
+  const run = trace(["bin/design-docs.js", "check", DOC]);
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain("every requirement met");
-  const packages = packagesOf(run.modules);
-  expect(packages).toEqual(
-    expect.arrayContaining(["mdast-util-from-markdown", "micromark"]),
-  );
-  expect(
-    packages.filter((name) => /to-markdown|^unified$|^remark-/u.test(name)),
-  ).toEqual([]);
-  const own = ownModules(run.modules);
-  expect(own).toEqual(
-    expect.arrayContaining([
-      "lib/cli/check-command.js",
-      "lib/validate/check-design-doc.js",
-    ]),
-  );
-  expect(own).not.toContain("lib/cli/new-command.js");
-  // A file named, no front matter, no config: no glob, no YAML parser.
-  expect(packages).not.toContain("tinyglobby");
-  expect(packages).not.toContain("yaml");
+  const own = run.files
+    .filter((url) => url.startsWith(ROOT) && !url.includes("/node_modules/"))
+    .map((url) => url.slice(ROOT.length));
+  expect(own.filter((path) => !path.startsWith("lib/bundle/"))).toEqual([
+    "bin/design-docs.js",
+  ]);
+  expect(run.modules).toContain(new URL("lib/cli/check-command.js", ROOT).href);
 });
 
-test("check loads the YAML parser for a doc with front matter", () => {
-  const run = loadedModules([
+test("the bundled check finds docs by directory and by glob", () => {
+  const byDir = trace([
     "bin/design-docs.js",
     "check",
-    "test/fixtures/docs/front-matter/ok.md",
+    "test/fixtures/docs/front-matter",
   ]);
-  expect(run.status).toBe(0);
-  expect(run.stdout).toContain("every requirement met");
-  expect(packagesOf(run.modules)).toContain("yaml");
+  const byGlob = trace([
+    "bin/design-docs.js",
+    "check",
+    "test/fixtures/docs/front-matter/*.md",
+  ]);
+  expect([byDir.stderr, byGlob.stderr]).toEqual(["", ""]);
+  for (const run of [byDir, byGlob]) {
+    expect(run.stdout).toContain("front-matter/ok.md");
+    expect(run.stdout).toContain("front-matter/not-ok.md");
+    expect(packagesOf(run.modules)).toContain("tinyglobby");
+  }
 });
 
-test("new loads neither the checker nor check's command", () => {
-  const dir = mkdtempSync(join(tmpdir(), "design-docs-new-"));
-  const target = join(dir, "doc.md");
-  const written = loadedModules([
-    "bin/design-docs.js",
-    "new",
-    "--force",
-    target,
-  ]);
-  expect(written.stderr).toBe("");
-  expect(written.status).toBe(0);
-  const own = ownModules(written.modules);
-  expect(own).toContain("lib/cli/new-command.js");
-  expect(
-    own.filter((path) =>
-      /^lib\/(report|validate\/rules)\/|check-command|check-design-doc|create-engine/u.test(
-        path,
+test.each(CLIS)(
+  "%s check on a doc loads the parser and the checker, and no to-markdown module",
+  (cli) => {
+    const run = trace([cli, "check", DOC]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("every requirement met");
+    const packages = packagesOf(run.modules);
+    expect(packages).toEqual(
+      expect.arrayContaining(["mdast-util-from-markdown", "micromark"]),
+    );
+    expect(
+      packages.filter((name) => /to-markdown|^unified$|^remark-/u.test(name)),
+    ).toEqual([]);
+    const own = ownModules(run.modules);
+    expect(own).toEqual(
+      expect.arrayContaining([
+        "lib/cli/check-command.js",
+        "lib/validate/check-design-doc.js",
+      ]),
+    );
+    expect(own).not.toContain("lib/cli/new-command.js");
+    // A file named, no front matter, no config: no glob, no YAML parser.
+    expect(packages).not.toContain("tinyglobby");
+    expect(packages).not.toContain("yaml");
+  },
+);
+
+test.each(CLIS)(
+  "%s check loads the YAML parser for a doc with front matter",
+  (cli) => {
+    const run = trace([cli, "check", "test/fixtures/docs/front-matter/ok.md"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("every requirement met");
+    expect(packagesOf(run.modules)).toContain("yaml");
+  },
+);
+
+test.each(CLIS)(
+  "%s new loads neither the checker nor check's command",
+  (cli) => {
+    const dir = mkdtempSync(join(tmpdir(), "design-docs-new-"));
+    const target = join(dir, "doc.md");
+    const written = trace([cli, "new", "--force", target]);
+    expect(written.stderr).toBe("");
+    expect(written.status).toBe(0);
+    const own = ownModules(written.modules);
+    expect(own).toContain("lib/cli/new-command.js");
+    expect(
+      own.filter((path) =>
+        /^lib\/(report|validate\/rules)\/|check-command|check-design-doc|create-engine/u.test(
+          path,
+        ),
       ),
-    ),
-  ).toEqual([]);
-  expect(packagesOf(written.modules)).not.toContain("tinyglobby");
-  expect(readFileSync(target, "utf8")).toContain("**Status:** WIP");
-  rmSync(dir, { recursive: true, force: true });
-});
+    ).toEqual([]);
+    expect(packagesOf(written.modules)).not.toContain("tinyglobby");
+    expect(readFileSync(target, "utf8")).toContain("**Status:** WIP");
+    rmSync(dir, { recursive: true, force: true });
+  },
+);
 
-test("--help loads only the command line's own few modules", () => {
-  const run = loadedModules(["bin/design-docs.js", "--help"]);
-  expect(run.status).toBe(0);
-  expect(run.stdout).toContain("Usage:");
-  expect(packagesOf(run.modules)).toEqual([]);
-  expect(ownModules(run.modules).sort()).toEqual([
-    "bin/design-docs.js",
-    "lib/cli/main.js",
-    "lib/cli/usage.js",
-    "lib/config/config-path.js",
-    "lib/validate/own-value.js",
-  ]);
-});
+test.each(CLIS)(
+  "%s --help loads only the command line's own few modules",
+  (cli) => {
+    const run = trace([cli, "--help"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Usage:");
+    expect(packagesOf(run.modules)).toEqual([]);
+    expect(ownModules(run.modules).sort()).toEqual(
+      [
+        cli,
+        "lib/cli/main.js",
+        "lib/cli/usage.js",
+        "lib/config/config-path.js",
+        "lib/validate/own-value.js",
+      ].sort(),
+    );
+  },
+);

@@ -35,6 +35,32 @@ export function loadedModules(args) {
   }
 }
 
+/**
+ * The source modules behind module URLs: a file of the CLI's bundle (lib/bundle/, see
+ * scripts/build-cli.js) stands for the modules its metafile says it holds, as URLs like the
+ * others (lib/… and node_modules/… under the root); any other URL stands for itself.
+ */
+export function sourceModulesOf(modules) {
+  const bundle = new URL("lib/bundle/", ROOT).href;
+  if (!modules.some((url) => url.startsWith(bundle))) return [...modules];
+  const { outputs } = JSON.parse(
+    readFileSync(new URL("meta.json", bundle), "utf8"),
+  );
+  return [
+    ...new Set(
+      modules.flatMap((url) => {
+        if (!url.startsWith(bundle)) return [url];
+        const output = outputs[url.slice(ROOT.length)];
+        if (!output) throw new Error(`${url} is not in lib/bundle/meta.json`);
+        // A module the bundler dropped whole (nothing of it used) is not in the file.
+        return Object.entries(output.inputs)
+          .filter(([, input]) => input.bytesInOutput > 0)
+          .map(([input]) => new URL(input, ROOT).href);
+      }),
+    ),
+  ];
+}
+
 /** The packages among module URLs, each once, sorted: `mdast-util-from-markdown`, `@scope/x`. */
 export function packagesOf(modules) {
   const names = modules.flatMap((url) => {
