@@ -37,9 +37,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(ownValue(COMMAND_USAGE, name) ?? USAGE);
       return 0;
     }
-    return await (
-      await command()
-    )(args, io);
+    const run = await command();
+    return await run(args, io);
   } catch (error) {
     if (!(error instanceof UsageError) && !isArgumentError(error)) throw error;
     io.stderr.write(`design-docs: ${(error as Error).message}\n\n${USAGE}`);
