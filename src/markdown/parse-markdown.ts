@@ -1,29 +1,37 @@
 import type { Root } from "mdast";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { fromMarkdown, type Options } from "mdast-util-from-markdown";
-import { frontmatter } from "micromark-extension-frontmatter";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { tableFromMarkdown } from "./table-from-markdown.js";
-import { taskListItemFromMarkdown } from "./task-list-item-from-markdown.js";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkParse from "remark-parse";
+import { unified, type Processor } from "unified";
 
-/*
- * micromark's syntax extensions and their mdast halves, as unified with remark-parse and
- * remark-frontmatter hands them to `fromMarkdown`: called here without unified and vfile, and
- * without the to-markdown halves the plugins also bring (see table-from-markdown.ts).
- */
-const documentOptions: Options = {
-  extensions: [frontmatter("yaml"), gfmTaskListItem()],
-  mdastExtensions: [
-    frontmatterFromMarkdown("yaml"),
-    taskListItemFromMarkdown(),
-  ],
-};
+/** GFM task-list items, which checklists are made of. */
+function remarkTasks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+}
 
-const preambleOptions: Options = {
-  extensions: [frontmatter("yaml"), gfmTable()],
-  mdastExtensions: [frontmatterFromMarkdown("yaml"), tableFromMarkdown()],
-};
+/** GFM tables, which header fields are sometimes written in. */
+function remarkTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const documentProcessor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkTasks)
+  .freeze();
+
+const preambleProcessor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkTables)
+  .freeze();
 
 /**
  * Parses Markdown into an mdast tree: CommonMark, GFM task lists and YAML front matter. Tables
@@ -31,12 +39,12 @@ const preambleOptions: Options = {
  * third of the parse, and the engine reads tables only in the preamble (`parsePreamble`).
  */
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, documentOptions);
+  return documentProcessor.parse(markdown);
 }
 
 /** Parses the start of a doc with GFM tables, for the header table some docs keep there. */
 export function parsePreamble(markdown: string): Root {
-  return fromMarkdown(markdown, preambleOptions);
+  return preambleProcessor.parse(markdown);
 }
 
 /** Removes a leading byte order mark, which editors on Windows often write. */
