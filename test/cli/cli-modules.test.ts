@@ -18,6 +18,15 @@ import {
 const DOC = "test/fixtures/docs/filled-design-doc.md";
 const CLIS = ["bin/design-docs.js", "test/helpers/unbundled-cli.js"];
 
+/** The parts of esbuild's metafile (lib/bundle/meta.json) read here. */
+interface BundleMeta {
+  inputs: Record<string, unknown>;
+  outputs: Record<
+    string,
+    { inputs: Record<string, { bytesInOutput: number }> }
+  >;
+}
+
 /** A traced run of a CLI, with the source modules behind the files it loaded. */
 function trace(args: string[]) {
   const run = loadedModules(args);
@@ -98,6 +107,45 @@ test.each(CLIS)(
     expect(packages).not.toContain("yaml");
   },
 );
+
+/*
+ * The GFM packages' only entries export both halves, so Node, module by module, loads
+ * mdast-util-to-markdown for the to-markdown halves that check never calls. esbuild drops them
+ * (every package concerned declares `sideEffects: false`): the bundle's files hold no byte of it.
+ */
+test("check loads mdast-util-to-markdown unbundled; the bundle holds none of its code", () => {
+  const unbundled = trace(["test/helpers/unbundled-cli.js", "check", DOC]);
+  expect(unbundled.status).toBe(0);
+  expect(packagesOf(unbundled.modules)).toContain("mdast-util-to-markdown");
+
+  const bundled = trace(["bin/design-docs.js", "check", DOC]);
+  expect(bundled.status).toBe(0);
+  const packages = packagesOf(bundled.modules);
+  expect(packages).toEqual(
+    expect.arrayContaining([
+      "mdast-util-gfm-table",
+      "mdast-util-gfm-task-list-item",
+    ]),
+  );
+  expect(packages.filter((name) => name.includes("to-markdown"))).toEqual([]);
+});
+
+test("no file of the bundle holds mdast-util-to-markdown code, though esbuild read it", () => {
+  const meta = JSON.parse(
+    readFileSync(new URL("lib/bundle/meta.json", ROOT), "utf8"),
+  ) as BundleMeta;
+  const toMarkdown = (input: string) =>
+    input.includes("/mdast-util-to-markdown/");
+  expect(Object.keys(meta.inputs).filter(toMarkdown)).not.toEqual([]);
+  const bundled = Object.values(meta.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(
+        ([input, { bytesInOutput }]) => toMarkdown(input) && bytesInOutput > 0,
+      )
+      .map(([input]) => input),
+  );
+  expect(bundled).toEqual([]);
+});
 
 test.each(CLIS)(
   "%s check loads the YAML parser for a doc with front matter",
