@@ -1,9 +1,11 @@
 // npm run build, after tsc: bundles the command line (lib/cli/main.js and what it imports,
 // packages included) into lib/bundle/, one chunk per command and the chunks they share, so
-// `design-docs` loads a few files instead of some 150 modules: on Node 20, resolving and
-// linking each ES module costs more than the check of a doc does. The server and the tests
-// use the unbundled lib/ and src/. The metafile says which modules each chunk holds, for the
-// test of what a run loads (test/cli/cli-modules.test.ts).
+// `design-docs` loads a few files instead of some 240 modules: on Node 20, resolving and
+// linking each ES module costs more than the check of a doc does. It also drops what check
+// never calls: the to-markdown halves of the GFM packages, and mdast-util-to-markdown behind
+// them, whose modules Node would load unbundled. The server and the tests use the unbundled
+// lib/ and src/. The metafile says which modules each chunk holds, for the test of what a run
+// loads (test/cli/cli-modules.test.ts).
 //
 // lib/bundle/ is two folders deep, as lib/cli/ is, so the bundled code's
 // `new URL("../../…", import.meta.url)` (package.json, templates/, the built templates)
