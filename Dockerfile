@@ -5,6 +5,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
 COPY src ./src
+# The build parses the built-in templates into lib/ too (scripts/build-templates.js).
+COPY templates ./templates
+COPY scripts ./scripts
 RUN npm run build
 
 # Run stage: production dependencies, the compiled app and its templates; no compiler.

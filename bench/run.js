@@ -7,3 +7,5 @@ console.log("\n## GitHub client overhead per call\n");
 await import("./client-overhead.js");
 console.log("\n## Server CPU per delivery\n");
 await import("./server-cpu.js");
+console.log("\n## CLI start\n");
+await import("./cli-start.js");

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { glob } from "tinyglobby";
 import { createEngine } from "../config/create-engine.js";
 import { renderChecklist } from "../report/render-checklist.js";
 import { renderJson } from "../report/render-json.js";
@@ -88,7 +87,10 @@ interface FoundDoc {
   shown: string;
 }
 
-/** Files for paths, directories (every .md under them) and globs, each file once, sorted. */
+/**
+ * Files for paths, directories (every .md under them) and globs, each file once, sorted.
+ * tinyglobby is imported only for a directory or a glob: a run on files does without it.
+ */
 async function findDocs(
   patterns: readonly string[],
   cwd: string,
@@ -103,10 +105,12 @@ async function findDocs(
     if (stats?.isFile()) {
       add(path, pattern);
     } else if (stats?.isDirectory()) {
+      const { glob } = await import("tinyglobby");
       const below = await glob("**/*.md", { cwd: path, onlyFiles: true });
       const prefix = pattern.endsWith("/") ? pattern : `${pattern}/`;
       below.forEach((file) => add(resolve(path, file), prefix + file));
     } else {
+      const { glob } = await import("tinyglobby");
       const matches = await glob(pattern, {
         cwd,
         absolute: true,

@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { ownValue } from "../validate/own-value.js";
-import { checkCommand } from "./check-command.js";
 import type { CliIO } from "./cli-io.js";
-import { newCommand } from "./new-command.js";
 import { COMMAND_USAGE, USAGE, UsageError } from "./usage.js";
 
-const COMMANDS: Readonly<
-  Record<string, (args: string[], io: CliIO) => Promise<number>>
-> = {
-  check: checkCommand,
-  new: newCommand,
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/**
+ * Each command's module, imported when that command runs: `new` does not load the checker,
+ * `check` does not load `new`, and `--help` loads neither.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import("./check-command.js")).checkCommand,
+  new: async () => (await import("./new-command.js")).newCommand,
 };
 
 /** Runs `design-docs` with its arguments; resolves to the exit code. Never throws. */
@@ -35,7 +37,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(ownValue(COMMAND_USAGE, name) ?? USAGE);
       return 0;
     }
-    return await command(args, io);
+    const run = await command();
+    return await run(args, io);
   } catch (error) {
     if (!(error instanceof UsageError) && !isArgumentError(error)) throw error;
     io.stderr.write(`design-docs: ${(error as Error).message}\n\n${USAGE}`);

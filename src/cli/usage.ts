@@ -1,4 +1,4 @@
-import { CONFIG_PATH } from "../config/parse-config.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 
 /** Each command's help, as `design-docs <command> --help` prints it. */
 export const COMMAND_USAGE = {

@@ -12,8 +12,8 @@ import {
   type Fail,
 } from "./read-values.js";
 
-/** Where the repo config lives, on the repo's default branch. */
-export const CONFIG_PATH = ".github/design-docs.yml";
+// Its own module, so `design-docs --help` can name it without loading the config reader.
+export { CONFIG_PATH } from "./config-path.js";
 
 /** When the checklist comment is posted. */
 type CommentMode = "always" | "on-failure";

@@ -1,4 +1,4 @@
-import yaml from "yaml";
+import { requireYaml } from "../markdown/require-yaml.js";
 import type { ConfigError } from "./parse-config.js";
 
 /**
@@ -11,7 +11,7 @@ export function readConfigText(
 ): { raw: unknown } | { error: ConfigError } {
   let raw: unknown;
   try {
-    raw = yaml.parse(text, { logLevel: "error" }) ?? {};
+    raw = requireYaml().parse(text, { logLevel: "error" }) ?? {};
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

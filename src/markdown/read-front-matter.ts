@@ -1,16 +1,8 @@
 import type { Yaml } from "mdast";
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Alias,
-  type Document,
-} from "yaml";
+import type { Alias, Document } from "yaml";
 import type { MetadataField, ParseProblem } from "./types.js";
 import { normalizeHeading } from "./normalize-heading.js";
+import { requireYaml } from "./require-yaml.js";
 
 /** What the front matter block holds, and what was wrong with it. */
 export interface FrontMatter {
@@ -28,6 +20,8 @@ export interface FrontMatter {
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
   const empty: FrontMatter = { values: {}, fields: [], problems: [] };
   if (!node) return empty;
+  const { isAlias, isMap, isScalar, LineCounter, parseDocument } =
+    requireYaml();
   // The block's text starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const lineCounter = new LineCounter();
@@ -130,6 +124,7 @@ interface Walked {
  * quadratic time (repeated keys). `Alias.resolve` would walk the whole document per alias.
  */
 function walk(doc: Document): Walked {
+  const { isAlias, isMap, isScalar, visit } = requireYaml();
   const latest = new Map<string, unknown>();
   const targets = new Map<Alias, unknown>();
   let problem: Walked["problem"];

@@ -1,8 +1,18 @@
 import { readFileSync } from "node:fs";
-import { parseTemplate } from "./parse-template.js";
+import { restoreTemplate, type StoredTemplate } from "./stored-template.js";
 import type { Template } from "./types.js";
 
 const TEMPLATE_DIR = new URL("../../templates/", import.meta.url);
+
+/**
+ * The built-in templates as `npm run build` parsed them (scripts/build-templates.js), so no
+ * process parses them at start. The path holds from src/ and lib/ alike; templates/*.md stay
+ * the source, and a test fails when this file no longer matches them.
+ */
+export const BUILTIN_TEMPLATES_JSON = new URL(
+  "../../lib/templates/builtin-templates.json",
+  import.meta.url,
+);
 
 /** The ids of the templates that ship with Design Docs Bot, first one the default. */
 export const BUILTIN_TEMPLATE_IDS = ["design-doc", "design-review"] as const;
@@ -14,10 +24,9 @@ export function readBuiltinTemplateSource(id: string): string {
 
 let builtins: [Template, ...Template[]] | undefined;
 
-/** The built-in templates, read and parsed once per process; the default first. */
+/** The built-in templates, read once per process from their built form; the default first. */
 export function loadBuiltinTemplates(): [Template, ...Template[]] {
-  const [first, ...rest] = BUILTIN_TEMPLATE_IDS;
-  builtins ??= [readBuiltinTemplate(first), ...rest.map(readBuiltinTemplate)];
+  builtins ??= readBuiltTemplates();
   return builtins;
 }
 
@@ -29,6 +38,24 @@ export function defaultTemplate(): Template {
   return loadBuiltinTemplates()[0];
 }
 
-function readBuiltinTemplate(id: string): Template {
-  return parseTemplate(id, readBuiltinTemplateSource(id));
+function readBuiltTemplates(): [Template, ...Template[]] {
+  let stored: StoredTemplate[];
+  try {
+    stored = JSON.parse(
+      readFileSync(BUILTIN_TEMPLATES_JSON, "utf8"),
+    ) as StoredTemplate[];
+  } catch (error) {
+    throw new Error(
+      `The built-in templates are not built (${(error as Error).message}); run npm run build`,
+    );
+  }
+  const [first, ...rest] = BUILTIN_TEMPLATE_IDS.map((id) => {
+    const template = stored.find((entry) => entry.id === id);
+    if (!template)
+      throw new Error(
+        `Built-in template ${id} is not built; run npm run build`,
+      );
+    return restoreTemplate(template);
+  });
+  return [first as Template, ...rest];
 }

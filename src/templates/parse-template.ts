@@ -10,6 +10,7 @@ import type {
   TemplateField,
   TemplateSection,
 } from "./types.js";
+import { flattenSections } from "./flatten-sections.js";
 import { matchChecklistItem } from "./match-checklist-item.js";
 
 const STATUS_KEY = "status";
@@ -159,14 +160,4 @@ function readChecklist(
         all.filter((section) => section !== list),
       ),
     }));
-}
-
-/** Every section of a tree, parents before their children, in document order. */
-export function flattenSections<T extends { children: T[] }>(
-  sections: readonly T[],
-): T[] {
-  return sections.flatMap((section) => [
-    section,
-    ...flattenSections(section.children),
-  ]);
 }

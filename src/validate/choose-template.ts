@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import type { DesignDoc } from "../markdown/types.js";
 import { normalizeText } from "../markdown/plain-text.js";
-import { flattenSections } from "../templates/parse-template.js";
+import { flattenSections } from "../templates/flatten-sections.js";
 import type { Template } from "../templates/types.js";
 import { headingNames, matchSections } from "./match-sections.js";
 

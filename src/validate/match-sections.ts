@@ -1,9 +1,6 @@
 import type { Section } from "../markdown/types.js";
-import {
-  flattenSections,
-  headingNamesOf,
-  wholeNamesOf,
-} from "../templates/parse-template.js";
+import { flattenSections } from "../templates/flatten-sections.js";
+import { headingNamesOf, wholeNamesOf } from "../templates/parse-template.js";
 import type { TemplateSection } from "../templates/types.js";
 import { memoBy } from "./memo-by.js";
 import { DEFAULT_HEADING_ALIASES } from "./options.js";

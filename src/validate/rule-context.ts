@@ -1,5 +1,5 @@
 import type { DesignDoc, Section } from "../markdown/types.js";
-import { flattenSections } from "../templates/parse-template.js";
+import { flattenSections } from "../templates/flatten-sections.js";
 import type { Template, TemplateSection } from "../templates/types.js";
 import { normalizeHeading } from "../markdown/normalize-heading.js";
 import { matchSections, type SectionMatch } from "./match-sections.js";

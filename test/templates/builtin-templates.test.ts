@@ -4,11 +4,8 @@ import {
   loadBuiltinTemplates,
   readBuiltinTemplateSource,
 } from "../../src/templates/builtin-templates.js";
-import {
-  flattenSections,
-  namesOf,
-  parseTemplate,
-} from "../../src/templates/parse-template.js";
+import { flattenSections } from "../../src/templates/flatten-sections.js";
+import { namesOf, parseTemplate } from "../../src/templates/parse-template.js";
 import { checkDesignDoc } from "../../src/validate/check-design-doc.js";
 import { checkFixture, engineFor, unmetLines } from "../helpers/engine.js";
 
