@@ -2,10 +2,12 @@
 import { createNodeMiddleware, createProbot, run } from "probot";
 import { createWorkerPool } from "./workers/worker-pool.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
+import { createLockedQueue } from "./github/locked-queue.js";
 import { createDesignDocsOctokit } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
 import { readServerSettings } from "./serve/server-settings.js";
 import { createWebhookServer } from "./serve/webhook-server.js";
+import { connectRedis } from "./serve/connect-redis.js";
 
 try {
   process.loadEnvFile();
@@ -26,15 +28,45 @@ if (settings.setup) {
   process.env.NO_SMEE_SETUP ??= "true";
   await run(app, { Octokit: createDesignDocsOctokit() });
 } else {
+  // The Redis connection is ours, not Probot's: Probot's queues commands while Redis is away
+  // and logs every reconnect attempt at error, and it would not give the lock a client.
+  const redis =
+    settings.redisUrl === undefined
+      ? undefined
+      : connectRedis({
+          url: settings.redisUrl,
+          lockLeaseMs: settings.lockLeaseMs,
+          lockWaitMs: settings.lockWaitMs,
+          log: {
+            info: (fields, message) => logLater("info", fields, message),
+            warn: (fields, message) => logLater("warn", fields, message),
+            error: (fields, message) => logLater("error", fields, message),
+            debug: (fields, message) => logLater("debug", fields, message),
+          },
+        });
+  // Probot makes its logger as it initialises; Redis may have news before that.
+  const logLater = (
+    level: "info" | "warn" | "error" | "debug",
+    fields: object,
+    message: string,
+  ): void => {
+    const logger = probot.log as typeof probot.log | null;
+    if (logger) logger[level](fields, message);
+    else if (level !== "debug") console.error(message);
+  };
   const probot = createProbot({
-    env: { LOG_LEVEL: "info", ...process.env },
+    env: { LOG_LEVEL: "info", ...process.env, REDIS_URL: "" },
     overrides: {
       Octokit: createDesignDocsOctokit({
         timeoutMs: settings.githubTimeoutMs,
+        writeIntervalMs: settings.writeIntervalMs,
+        notificationIntervalMs: settings.notificationIntervalMs,
+        ...(redis && { connection: redis.connection }),
       }),
     },
   });
-  const queue = createKeyedQueue();
+  const local = createKeyedQueue();
+  const queue = redis ? createLockedQueue(local, redis.lock) : local;
   const middleware = await createNodeMiddleware(
     createApp({
       appId: Number(process.env.APP_ID),
@@ -53,6 +85,12 @@ if (settings.setup) {
     headersTimeoutMs: settings.headersTimeoutMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
+    ...(redis && {
+      unavailable: () =>
+        redis.reachable()
+          ? undefined
+          : "Redis unreachable: deliver again later",
+    }),
     log,
   });
   process.on("unhandledRejection", (reason) => {
@@ -98,6 +136,13 @@ if (settings.setup) {
   };
   process.once("SIGTERM", (signal) => void stop(signal));
   process.once("SIGINT", (signal) => void stop(signal));
+  // Deliveries that arrive before Redis first answers are refused; a Redis that stays away
+  // does not keep the server (and /ping) from starting.
+  if (redis)
+    await Promise.race([
+      redis.ready,
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]);
   await new Promise<void>((resolve) =>
     server.listen(settings.port, settings.host, resolve),
   );
