@@ -97,7 +97,8 @@ export function createClusteredSpacing(
   const group = (id: string, minTime: number) =>
     new bottleneck.Group({
       id,
-      maxConcurrent: 1,
+      // Only minTime: a slot is an empty job, and a replica killed while it held one under
+      // maxConcurrent 1 would stop the installation's writes until the job expired.
       minTime,
       connection,
       // Redis keys of an idle installation expire, as the throttle's did.
@@ -112,8 +113,10 @@ export function createClusteredSpacing(
     limiter.schedule({ expiration: 60_000 }, () => Promise.resolve());
   return {
     async wait(installation, kind) {
-      await slot(writes.key(installation));
+      // The write slot last: it is the one taken just before the request goes out, so no
+      // other replica's write lands between it and the request while this one waits.
       if (kind === "notification") await slot(notifications.key(installation));
+      await slot(writes.key(installation));
     },
   };
 }
