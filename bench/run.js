@@ -9,3 +9,5 @@ console.log("\n## Server CPU per delivery\n");
 await import("./server-cpu.js");
 console.log("\n## CLI start\n");
 await import("./cli-start.js");
+console.log("\n## Two replicas on one Redis\n");
+await import("./replicas.js");
