@@ -109,8 +109,18 @@ export function createClusteredSpacing(
     "design-docs-notifications",
     intervals.notificationIntervalMs,
   );
+  // Resolved as the slot's job starts: Bottleneck resolves `schedule` only after one more
+  // round trip to Redis to free the job, and a write sent that much late lands closer to the
+  // next replica's than the spacing.
   const slot = (limiter: Bottleneck) =>
-    limiter.schedule({ expiration: 60_000 }, () => Promise.resolve());
+    new Promise<void>((resolve, reject) => {
+      limiter
+        .schedule({ expiration: 60_000 }, () => {
+          resolve();
+          return Promise.resolve();
+        })
+        .catch(reject);
+    });
   return {
     async wait(installation, kind) {
       // The write slot last: it is the one taken just before the request goes out, so no

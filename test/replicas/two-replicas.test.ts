@@ -26,13 +26,15 @@ import {
 jest.setTimeout(90_000);
 if (SKIP_REDIS) console.warn(`Skipping the two-replica test: ${REDIS_MISSING}`);
 
-const SPACING_MS = 200;
+const SPACING_MS = 400;
 /**
  * How much sooner than the spacing a write may reach the fake: Bottleneck grants the slot at
  * Redis time, and a replica whose event loop is busy when the grant arrives sends late, so
- * the next write (another replica, on time) lands closer. Seen here: up to about 35 ms.
+ * the next write (another replica, on time) lands closer: up to about 50 ms seen here
+ * with the whole suite running on two cores. A shared spacing broken outright lands writes
+ * together, far below this.
  */
-const TOLERANCE_MS = 50;
+const TOLERANCE_MS = 100;
 const INSTALLATIONS = 2;
 const PRS_PER_INSTALLATION = 3;
 const PER_PR = 6;
