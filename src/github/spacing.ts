@@ -121,12 +121,26 @@ export function createClusteredSpacing(
         })
         .catch(reject);
     });
+  const slotOf = async (
+    limiters: Bottleneck.Group,
+    installation: string,
+  ): Promise<void> => {
+    try {
+      await slot(limiters.key(installation));
+    } catch (error) {
+      if (!String(error).includes("SETTINGS_KEY_NOT_FOUND")) throw error;
+      // Redis lost the limiter's keys (restarted without saving, or evicted them), and
+      // Bottleneck never sets them up again by itself: a new limiter does.
+      await limiters.deleteKey(installation);
+      await slot(limiters.key(installation));
+    }
+  };
   return {
     async wait(installation, kind) {
       // The write slot last: it is the one taken just before the request goes out, so no
       // other replica's write lands between it and the request while this one waits.
-      if (kind === "notification") await slot(notifications.key(installation));
-      await slot(writes.key(installation));
+      if (kind === "notification") await slotOf(notifications, installation);
+      await slotOf(writes, installation);
     },
   };
 }

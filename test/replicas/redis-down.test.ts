@@ -71,5 +71,33 @@ const sleep = (ms: number) =>
     expect((await fetch(`${server.url}/ping`)).status).toBe(200);
     await sleep(1000);
     expect(unreachable()).toBe(2);
+
+    // Back empty (nothing saved): the lock and the write spacing set themselves up again.
+    redis = await startRedis(port);
+    while (
+      server.output.filter((line) => line.includes("reachable again")).length <
+      2
+    )
+      await sleep(50);
+    github.setPullRequest(REPO, 2, {
+      headSha: "f".repeat(40),
+      files: {
+        "docs/design/plan.md": fixture("docs/filled-design-doc.md").replace(
+          "**Status:** In Review",
+          "**Status:** Approved",
+        ),
+      },
+    });
+    const writes = github.writes().length;
+    const again = await sendWebhook(
+      server.url,
+      pullRequestEvent("synchronize"),
+    );
+    expect(again.status).toBe(200);
+    expect(github.writes().length).toBeGreaterThan(writes);
+    expect(github.pullRequestState(REPO, 2)).toMatchObject({
+      labels: ["Approved"],
+    });
+    expect(github.pullRequestState(REPO, 2).comments).toHaveLength(1);
   });
 });
