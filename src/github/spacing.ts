@@ -87,7 +87,7 @@ export function createSpacing(
 
 /**
  * Spacing shared by every replica through Bottleneck groups on one Redis connection, as
- * Probot's throttle shares it when `REDIS_URL` is set (Probot hands the connection in).
+ * Probot's throttle shared its own; with `REDIS_URL` the server hands its connection in.
  */
 export function createClusteredSpacing(
   intervals: SpacingIntervals,
