@@ -34,11 +34,14 @@ if (settings.setup) {
     },
   });
   const queue = createKeyedQueue();
+  const workers = createWorkerPool({
+    timeBudgetMs: settings.parseTimeBudgetMs,
+  });
   const middleware = await createNodeMiddleware(
     createApp({
       appId: Number(process.env.APP_ID),
       queue,
-      workers: createWorkerPool({ timeBudgetMs: settings.parseTimeBudgetMs }),
+      workers,
     }),
     { probot, webhooksPath: settings.webhookPath },
   );
@@ -92,6 +95,8 @@ if (settings.setup) {
         { prsInFlight: queue.size },
         `Stopped after ${settings.shutdownTimeoutMs} ms with ${queue.size} PR(s) unfinished; GitHub can redeliver their events`,
       );
+    // Terminates the worker threads, a task still running on one included.
+    await workers.close();
     process.exit(0);
   };
   process.once("SIGTERM", (signal) => void stop(signal));
