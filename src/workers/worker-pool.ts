@@ -19,7 +19,7 @@ export interface WorkerPool {
   close(): Promise<void>;
   /** The workers now, and how many were ever started: for tests and metrics. */
   counts(): WorkerCounts;
-  /** Resolves once a worker is loaded and idle (at once when one is, or the pool is closed). */
+  /** Resolves once a worker is loaded and idle (at once when one is, or the pool is closed); with `warm: false`, only after a task has started one. */
   ready(): Promise<void>;
 }
 
