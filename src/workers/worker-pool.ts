@@ -19,7 +19,10 @@ export interface WorkerPool {
   close(): Promise<void>;
   /** The workers now, and how many were ever started: for tests and metrics. */
   counts(): WorkerCounts;
-  /** Resolves once a worker is loaded and idle (at once when one is, or the pool is closed); with `warm: false`, only after a task has started one. */
+  /**
+   * Resolves once a worker is loaded and idle: at once when one is or the pool is closed;
+   * with `warm: false`, only after a task has started one.
+   */
   ready(): Promise<void>;
 }
 
@@ -85,7 +88,7 @@ type Reply =
  * pathological doc costs one worker's time budget and never the server's event loop.
  *
  * One worker is kept warm: started with the pool, and replaced as soon as one stops (overrun,
- * heap, crash), so the next doc never waits for a worker to load (250-330 ms here).
+ * heap, crash), so the next doc does not wait for a worker to load (`npm run bench` times it).
  */
 export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const size =
