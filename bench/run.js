@@ -9,3 +9,5 @@ console.log("\n## Server CPU per delivery\n");
 await import("./server-cpu.js");
 console.log("\n## CLI start\n");
 await import("./cli-start.js");
+console.log("\n## Size cap and time budget\n");
+await import("./size-budget.js");

@@ -24,7 +24,7 @@ export interface AppOptions {
   appId: number;
   /** Today's date, `YYYY-MM-DD`; tests fix it. */
   today?: () => string;
-  /** Parses and checks docs off the event loop; by default worker threads with a 2 s budget. */
+  /** Parses and checks docs off the event loop; by default worker threads with the default budget. */
   workers?: WorkerPool;
   /** Where each PR's runs wait their turn; the server drains it before it exits. */
   queue?: KeyedQueue;

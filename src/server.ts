@@ -35,11 +35,14 @@ if (settings.setup) {
     },
   });
   const queue = createKeyedQueue();
+  const workers = createWorkerPool({
+    timeBudgetMs: settings.parseTimeBudgetMs,
+  });
   const middleware = await createNodeMiddleware(
     createApp({
       appId: Number(process.env.APP_ID),
       queue,
-      workers: createWorkerPool({ timeBudgetMs: settings.parseTimeBudgetMs }),
+      workers,
       maxRecheckPrs: settings.maxRecheckPrs,
     }),
     { probot, webhooksPath: settings.webhookPath },
@@ -94,6 +97,8 @@ if (settings.setup) {
         { prsInFlight: queue.size },
         `Stopped after ${settings.shutdownTimeoutMs} ms with ${queue.size} PR(s) unfinished; GitHub can redeliver their events`,
       );
+    // Terminates the worker threads, a task still running on one included.
+    await workers.close();
     process.exit(0);
   };
   process.once("SIGTERM", (signal) => void stop(signal));

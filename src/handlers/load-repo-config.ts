@@ -244,7 +244,7 @@ export async function loadTemplates(
       }
       const parsed = await workers.run("template", path, file.text);
       if (parsed.ok) return parsed.value;
-      // The reason reads on from "The doc ": "is too complex to check in 2 s".
+      // The reason reads on from "The doc ": "is too complex to check in 20 s (…)".
       errors.push({ key: "templates", message: `"${path}" ${parsed.reason}` });
       return undefined;
     }),

@@ -135,7 +135,7 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 2 s per doc, 10 s per GitHub request, 200 PRs re-checked per push", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 20 s per doc, 10 s per GitHub request, 200 PRs re-checked per push", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -148,7 +148,7 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       requestTimeoutMs: 30000,
       maxConnections: 256,
       shutdownTimeoutMs: 10000,
-      parseTimeBudgetMs: 2000,
+      parseTimeBudgetMs: 20000,
       githubTimeoutMs: 10000,
       maxRecheckPrs: 200,
     },
