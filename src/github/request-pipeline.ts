@@ -1,3 +1,4 @@
+import type { InFlightLimit } from "./in-flight-limit.js";
 import { RequestError } from "@octokit/request-error";
 import type { ProbotOctokit } from "probot";
 import { kindOf, type Spacing } from "./spacing.js";
@@ -119,6 +120,8 @@ export interface PipelineSettings {
   secondMs: number;
   /** The spacing of each Octokit, from its options (a Redis connection, or none). */
   spacingFor(options: Record<string, unknown>): Spacing;
+  /** How many reads each installation has in flight at once, at most. */
+  reads: InFlightLimit;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -126,7 +129,8 @@ export interface PipelineSettings {
 /**
  * The Octokit plugin that takes every request to GitHub through write spacing per
  * installation, a deadline, and retries of rate limits, 5xx and timeouts; and logs each
- * request at debug as Probot's request logging did. Reads are never queued.
+ * request at debug as Probot's request logging did. Reads are not spaced, only held to
+ * `settings.reads` at once per installation.
  */
 export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
   return (octokit, options) => {
@@ -143,6 +147,10 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
       const caller = options.request?.signal;
       for (let retries = 0; ; retries += 1) {
         if (kind !== "read") await spacing.wait(installation, kind);
+        const done =
+          kind === "read"
+            ? await settings.reads.acquire(installation)
+            : () => undefined;
         try {
           const response = await requestWithin(
             request,
@@ -150,7 +158,7 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
             caller,
             settings.timeoutMs,
             endpoint,
-          );
+          ).finally(done);
           if (log.isLevelEnabled?.("debug") !== false)
             logRequest(log, endpoint.parse(options), response.status);
           return response;
