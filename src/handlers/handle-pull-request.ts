@@ -140,14 +140,18 @@ export function handleLabel(state: HandlerState) {
  * made and the time taken. A run that fails for good is said on the PR (a failing check run)
  * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
  * `afterPush`: one of the PRs a push re-checks, whoever pushed; the push counts the calls
- * and logs the line, this run's own line is a debug one.
+ * and logs the line, this run's own line is a debug one. `config`: the repo's config, read
+ * once for every PR the push re-checks.
  */
 export async function runForPullRequest(
   context: EventContext,
   target: EventTarget,
   state: HandlerState,
   event: RunEvent,
-  { afterPush = false } = {},
+  {
+    afterPush = false,
+    config,
+  }: { afterPush?: boolean; config?: RunHost["config"] } = {},
 ): Promise<RunResult | undefined> {
   const repo = `${target.owner}/${target.repo}`;
   const name = `${repo}#${target.number}`;
@@ -162,7 +166,7 @@ export async function runForPullRequest(
     return undefined;
   }
   const calls = afterPush ? undefined : countCalls(context);
-  const host = hostFor(context, target, state);
+  const host = { ...hostFor(context, target, state), config };
   const { client } = host;
   const progress = { headSha: target.headSha };
   try {

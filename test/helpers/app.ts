@@ -259,7 +259,7 @@ export function pushEvent(
     id: INSTALLATION_ID,
     node_id: "MDIzOkluc3RhbGxhdGlvbjI=",
   };
-  for (const commit of [...payload.commits, payload.head_commit])
+  for (const commit of [...payload.commits, payload.head_commit ?? {}])
     Object.assign(commit, { added: [], removed: [], modified: files });
   change(payload);
   return {
@@ -274,7 +274,7 @@ type PushExample = {
   installation?: { id: number; node_id: string };
   repository: { name: string; full_name: string; default_branch: string };
   commits: Record<string, unknown>[];
-  head_commit: Record<string, unknown>;
+  head_commit: Record<string, unknown> | null;
   [key: string]: unknown;
 };
 
