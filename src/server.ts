@@ -4,6 +4,7 @@ import { createWorkerPool } from "./workers/worker-pool.js";
 import { createKeyedQueue } from "./github/keyed-queue.js";
 import { createDesignDocsOctokit } from "./github/octokit.js";
 import app, { createApp } from "./index.js";
+import { createMetrics } from "./metrics/create-metrics.js";
 import { readServerSettings } from "./serve/server-settings.js";
 import { createWebhookServer } from "./serve/webhook-server.js";
 
@@ -26,11 +27,13 @@ if (settings.setup) {
   process.env.NO_SMEE_SETUP ??= "true";
   await run(app, { Octokit: createDesignDocsOctokit() });
 } else {
+  const metrics = createMetrics({ processMetrics: true });
   const probot = createProbot({
     env: { LOG_LEVEL: "info", ...process.env },
     overrides: {
       Octokit: createDesignDocsOctokit({
         timeoutMs: settings.githubTimeoutMs,
+        countCall: metrics.githubCall,
       }),
     },
   });
@@ -39,8 +42,12 @@ if (settings.setup) {
     createApp({
       appId: Number(process.env.APP_ID),
       queue,
-      workers: createWorkerPool({ timeBudgetMs: settings.parseTimeBudgetMs }),
+      workers: createWorkerPool({
+        timeBudgetMs: settings.parseTimeBudgetMs,
+        metrics: metrics.workers,
+      }),
       maxRecheckPrs: settings.maxRecheckPrs,
+      metrics,
     }),
     { probot, webhooksPath: settings.webhookPath },
   );
@@ -54,7 +61,13 @@ if (settings.setup) {
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
     log,
+    metrics,
+    metricsToken: settings.metricsToken,
   });
+  if (settings.production && settings.metricsToken === undefined)
+    log.warn(
+      "METRICS_TOKEN is not set: /metrics is open to anyone who can reach this port. Set METRICS_TOKEN, and have Prometheus send it as a bearer token.",
+    );
   process.on("unhandledRejection", (reason) => {
     log.error(
       { err: reason },

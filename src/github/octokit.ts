@@ -1,5 +1,6 @@
 import type Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import type { GitHubCall } from "../metrics/create-metrics.js";
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestPipeline,
@@ -45,6 +46,8 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
   secondMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Counts every request's answer for /metrics. */
+  countCall?: (call: GitHubCall) => void;
 }
 
 /**
@@ -95,6 +98,7 @@ export function createDesignDocsOctokit(
       spacingFor,
       sleep,
       now,
+      ...(options.countCall && { countCall: options.countCall }),
     }),
   );
 }

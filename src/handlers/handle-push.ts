@@ -21,7 +21,7 @@ const RECHECKS_AT_ONCE = 4;
  * PRs re-checked and the writes made. A push that changes neither costs no API call.
  */
 export function handlePush(state: HandlerState) {
-  return async (context: Context<"push">): Promise<void> => {
+  return async (context: Context<"push">): Promise<string> => {
     const push = readPush(context.payload);
     const fields = {
       deliveryId: context.id,
@@ -35,7 +35,7 @@ export function handlePush(state: HandlerState) {
         { ...fields, ...calls.done() },
         "Push: the rules did not change, nothing to re-check",
       );
-      return;
+      return "rules unchanged";
     }
     const { pulls, cut } = await openPulls(client, repos, state.maxRecheckPrs);
     if (cut)
@@ -54,7 +54,7 @@ export function handlePush(state: HandlerState) {
     );
     const failed = results.filter((result) => result.status === "rejected");
     const writes = results.flatMap((result) =>
-      result.status === "fulfilled" ? (result.value?.writes ?? []) : [],
+      result.status === "fulfilled" ? result.value.writes : [],
     );
     context.log.info(
       {
@@ -68,6 +68,7 @@ export function handlePush(state: HandlerState) {
     );
     // GitHub can redeliver the push; PRs already current then cost no write.
     if (failed[0]) throw failed[0].reason;
+    return "rechecked";
   };
 }
 

@@ -2,6 +2,7 @@ import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
 import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
+import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
 
 /** What a run on one PR is given by its host: the App's event handler, or a test. */
@@ -70,4 +71,6 @@ export interface RunResult {
   outcome: string;
   status?: string | undefined;
   writes: string[];
+  /** The docs' reports, for /metrics; not logged. */
+  reports?: readonly DocReport[];
 }

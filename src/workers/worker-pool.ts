@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { WorkerMetrics } from "../metrics/create-metrics.js";
 import type { DocTaskName, DocTasks } from "./doc-tasks.js";
 
 /**
@@ -31,6 +32,8 @@ export interface WorkerPoolOptions {
   workers?: number;
   /** Each worker's heap limit: a doc whose tree outgrows it is reported, not fatal. */
   maxHeapMb?: number;
+  /** Counts tasks, overruns and replaced workers for /metrics. */
+  metrics?: WorkerMetrics;
 }
 
 // The compiled worker. From src/workers (tests) and lib/workers (the server) alike this is
@@ -104,7 +107,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = undefined;
-    job?.resolve(result);
+    if (job) {
+      options.metrics?.task(job.name, result.ok);
+      job.resolve(result);
+    }
   }
 
   /** Answers the slot's job with `reason`, and takes the slot out of the pool for good. */
@@ -114,7 +120,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     slots.splice(slots.indexOf(slot), 1);
     settle(slot, { ok: false, reason });
     void slot.worker.terminate();
-    if (!closed) pump();
+    if (closed) return;
+    // The next task that finds no ready worker starts one in its place.
+    options.metrics?.replaced();
+    pump();
   }
 
   function pump(): void {
@@ -129,10 +138,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       }
       const job = queue.shift() as Job;
       slot.job = job;
-      slot.timer = setTimeout(
-        () => stop(slot, `is too complex to check in ${budget}`),
-        options.timeBudgetMs,
-      );
+      slot.timer = setTimeout(() => {
+        options.metrics?.overrun();
+        stop(slot, `is too complex to check in ${budget}`);
+      }, options.timeBudgetMs);
       try {
         slot.worker.postMessage({ name: job.name, args: job.args });
       } catch (error) {
