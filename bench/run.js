@@ -7,6 +7,8 @@ console.log("\n## GitHub client overhead per call\n");
 await import("./client-overhead.js");
 console.log("\n## Server CPU per delivery\n");
 await import("./server-cpu.js");
+console.log("\n## Server overhead per delivery, over HTTP\n");
+await import("./server-overhead.js");
 console.log("\n## CLI start\n");
 await import("./cli-start.js");
 console.log("\n## Size cap and time budget\n");

@@ -1,11 +1,9 @@
 /** Starts Design Docs Bot's server: `npm start`, or `node lib/server.js` in the container. */
-import { createNodeMiddleware, createProbot, run } from "probot";
-import { createWorkerPool } from "./workers/worker-pool.js";
-import { createKeyedQueue } from "./github/keyed-queue.js";
+import { run } from "probot";
+import { createDesignDocsServer } from "./create-server.js";
 import { createDesignDocsOctokit } from "./github/octokit.js";
-import app, { createApp } from "./index.js";
+import app from "./index.js";
 import { readServerSettings } from "./serve/server-settings.js";
-import { createWebhookServer } from "./serve/webhook-server.js";
 
 try {
   process.loadEnvFile();
@@ -26,38 +24,10 @@ if (settings.setup) {
   process.env.NO_SMEE_SETUP ??= "true";
   await run(app, { Octokit: createDesignDocsOctokit() });
 } else {
-  const probot = createProbot({
-    env: { LOG_LEVEL: "info", ...process.env },
-    overrides: {
-      Octokit: createDesignDocsOctokit({
-        timeoutMs: settings.githubTimeoutMs,
-      }),
-    },
-  });
-  const queue = createKeyedQueue();
-  const workers = createWorkerPool({
-    timeBudgetMs: settings.parseTimeBudgetMs,
-  });
-  const middleware = await createNodeMiddleware(
-    createApp({
-      appId: Number(process.env.APP_ID),
-      queue,
-      workers,
-      maxRecheckPrs: settings.maxRecheckPrs,
-    }),
-    { probot, webhooksPath: settings.webhookPath },
+  const { server, drain, queue, workers, log } = await createDesignDocsServer(
+    settings,
+    process.env,
   );
-  // Set once Probot has initialised, which loading the app waits for.
-  const log = probot.log;
-  const { server, drain } = createWebhookServer({
-    middleware,
-    webhookPath: settings.webhookPath,
-    maxBodyBytes: settings.maxBodyBytes,
-    headersTimeoutMs: settings.headersTimeoutMs,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    maxConnections: settings.maxConnections,
-    log,
-  });
   process.on("unhandledRejection", (reason) => {
     log.error(
       { err: reason },

@@ -1,5 +1,6 @@
 import type Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import type { GitHubCall } from "../metrics/create-metrics.js";
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestPipeline,
@@ -55,6 +56,8 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
   readsAtOnce?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Counts every request's answer for /metrics. */
+  countCall?: (call: GitHubCall) => void;
 }
 
 /**
@@ -106,6 +109,7 @@ export function createDesignDocsOctokit(
       reads: createInFlightLimit(options.readsAtOnce ?? MAX_READS_AT_ONCE),
       sleep,
       now,
+      ...(options.countCall && { countCall: options.countCall }),
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { InFlightLimit } from "./in-flight-limit.js";
 import { RequestError } from "@octokit/request-error";
 import type { ProbotOctokit } from "probot";
+import type { GitHubCall } from "../metrics/create-metrics.js";
 import { kindOf, type Spacing } from "./spacing.js";
 
 type OctokitPlugin = Parameters<typeof ProbotOctokit.plugin>[0];
@@ -20,7 +21,11 @@ interface Endpoint {
   parse(options: RequestOptions): Parsed;
 }
 /** The next step of the request chain, as a `wrap` hook is handed it. */
-type Request = (options: RequestOptions) => Promise<{ status: number }>;
+type Request = (options: RequestOptions) => Promise<Answer>;
+interface Answer {
+  status: number;
+  headers?: Record<string, string | number | undefined>;
+}
 
 /** How long one request to GitHub may take, by default, before it is abandoned and retried. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -124,6 +129,8 @@ export interface PipelineSettings {
   reads: InFlightLimit;
   sleep(ms: number): Promise<void>;
   now(): number;
+  /** Counts every answer (each retry too); by default nothing is counted. */
+  countCall?: (call: GitHubCall) => void;
 }
 
 /**
@@ -136,6 +143,18 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
   return (octokit, options) => {
     const auth = options.auth as { installationId?: number } | undefined;
     const installation = `installation-${auth?.installationId ?? "app"}`;
+    const count = (
+      options: RequestOptions,
+      status: number | undefined,
+      headers: Answer["headers"],
+    ): void =>
+      settings.countCall?.({
+        method: options.method,
+        url: options.url,
+        status,
+        installationId: auth?.installationId,
+        rateLimitRemaining: headerText(headers?.["x-ratelimit-remaining"]),
+      });
     const spacing = settings.spacingFor(options);
     const log = octokit.log as Octokit["log"] & {
       isLevelEnabled?: (level: string) => boolean;
@@ -159,10 +178,16 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
             settings.timeoutMs,
             endpoint,
           ).finally(done);
+          count(options, response.status, response.headers);
           if (log.isLevelEnabled?.("debug") !== false)
             logRequest(log, endpoint.parse(options), response.status);
           return response;
         } catch (error) {
+          count(
+            options,
+            error instanceof RequestError ? error.status : undefined,
+            error instanceof RequestError ? error.response?.headers : undefined,
+          );
           // The caller gave up on the request: nothing to retry, nothing to tell.
           if (caller?.aborted) throw error;
           const decision = decideRetry(error, retries, route, settings.now());
@@ -181,6 +206,10 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
     };
     octokit.hook.wrap("request", wrap as never);
   };
+}
+
+function headerText(value: string | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
 }
 
 /** The line Probot's request logging wrote for each request: its body as fields. */
@@ -207,7 +236,7 @@ async function requestWithin(
   caller: AbortSignal | undefined,
   timeoutMs: number,
   endpoint: Endpoint,
-): Promise<{ status: number }> {
+): Promise<Answer> {
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new RequestTimeoutError(timeoutMs)),

@@ -24,7 +24,7 @@ const RECHECKS_AT_ONCE = 4;
  * PRs re-checked and the writes made. A push that changes neither costs no API call.
  */
 export function handlePush(state: HandlerState) {
-  return async (context: Context<"push">): Promise<void> => {
+  return async (context: Context<"push">): Promise<string> => {
     const push = readPush(context.payload);
     const fields = {
       deliveryId: context.id,
@@ -38,14 +38,14 @@ export function handlePush(state: HandlerState) {
         { ...fields, ...calls.done() },
         "Push: the rules did not change, nothing to re-check",
       );
-      return;
+      return "rules unchanged";
     }
     if (state.maxRecheckPrs === 0) {
       context.log.info(
         { ...fields, ...calls.done() },
         `${fields.repo}: the push changed the rules; MAX_RECHECK_PRS is 0, so no open PR is re-checked now`,
       );
-      return;
+      return "rules changed, none re-checked";
     }
     // Each repository's new config is read once, beside its open PRs, for all its PRs.
     const configs = new Map(
@@ -76,7 +76,7 @@ export function handlePush(state: HandlerState) {
     );
     const failed = results.filter((result) => result.status === "rejected");
     const writes = results.flatMap((result) =>
-      result.status === "fulfilled" ? (result.value?.writes ?? []) : [],
+      result.status === "fulfilled" ? result.value.writes : [],
     );
     context.log.info(
       {
@@ -91,6 +91,7 @@ export function handlePush(state: HandlerState) {
     // The delivery fails, as GitHub shows it; redelivered, the PRs already current cost no
     // write.
     if (failed[0]) throw failed[0].reason;
+    return "rechecked";
   };
 }
 

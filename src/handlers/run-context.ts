@@ -2,6 +2,7 @@ import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
 import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
+import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
 import type { LoadedConfig } from "./load-repo-config.js";
 
@@ -73,4 +74,6 @@ export interface RunResult {
   outcome: string;
   status?: string | undefined;
   writes: string[];
+  /** The docs' reports, for /metrics; not logged. */
+  reports?: readonly DocReport[];
 }

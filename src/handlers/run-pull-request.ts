@@ -94,6 +94,7 @@ export async function runPullRequest(
   }
   return {
     docs: snapshot.reports.length,
+    reports: snapshot.reports,
     outcome: plan.outcome,
     status: plan.status,
     writes: [

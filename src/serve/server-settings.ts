@@ -26,6 +26,10 @@ export interface ServerSettings {
   githubTimeoutMs: number;
   /** At most this many open PRs are re-checked after one push that changes the rules. */
   maxRecheckPrs: number;
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** Whether `NODE_ENV=production`: the server warns there when /metrics is open to all. */
+  production: boolean;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -67,6 +71,8 @@ export function readServerSettings(
       port: whole(env, "PORT", 3000, 0, 65535),
       webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
       webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
+      metricsToken: env.METRICS_TOKEN || undefined,
+      production,
       maxBodyBytes: whole(
         env,
         "MAX_WEBHOOK_BYTES",

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { WorkerMetrics } from "../metrics/create-metrics.js";
 import type { DocTaskName, DocTasks } from "./doc-tasks.js";
 
 /**
@@ -58,6 +59,8 @@ export interface WorkerPoolOptions {
    * when tasks wait for one, as the pool once did: the bench measures what warmth saves.
    */
   warm?: boolean;
+  /** Counts tasks, overruns and replaced workers for /metrics. */
+  metrics?: WorkerMetrics;
 }
 
 // The compiled worker. From src/workers (tests) and lib/workers (the server) alike this is
@@ -139,7 +142,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = undefined;
-    job?.resolve(result);
+    if (job) {
+      options.metrics?.task(job.name, result.ok);
+      job.resolve(result);
+    }
   }
 
   /** Answers the slot's job with `reason`, and takes the slot out of the pool for good. */
@@ -150,6 +156,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     settle(slot, { ok: false, reason });
     void slot.worker.terminate();
     if (closed) return;
+    // Counted as replaced here: a warm one starts at once in its place.
+    options.metrics?.replaced();
     keepWarm();
     pump();
   }
@@ -172,14 +180,13 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       }
       const job = queue.shift() as Job;
       slot.job = job;
-      slot.timer = setTimeout(
-        () =>
-          stop(
-            slot,
-            `is too complex to check in ${budget} (PARSE_TIME_BUDGET_MS on the bot's server); split or simplify it`,
-          ),
-        options.timeBudgetMs,
-      );
+      slot.timer = setTimeout(() => {
+        options.metrics?.overrun();
+        stop(
+          slot,
+          `is too complex to check in ${budget} (PARSE_TIME_BUDGET_MS on the bot's server); split or simplify it`,
+        );
+      }, options.timeBudgetMs);
       try {
         slot.worker.postMessage({ name: job.name, args: job.args });
       } catch (error) {

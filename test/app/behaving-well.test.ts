@@ -151,9 +151,14 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       parseTimeBudgetMs: 20000,
       githubTimeoutMs: 10000,
       maxRecheckPrs: 200,
+      metricsToken: undefined,
+      production: false,
     },
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });
+  expect(readServerSettings({ APP_ID: "1", METRICS_TOKEN: "t" })).toMatchObject(
+    { settings: { metricsToken: "t" } },
+  );
 });
 
 test("npm start runs the built server as it is: npm ci has built it, and a start does not rebuild", () => {
