@@ -8,6 +8,7 @@ const LAYERS = [
   "templates",
   "validate",
   "config",
+  "metrics",
   "github",
   "report",
   "workers",

@@ -17,6 +17,8 @@ import {
   handleRerun,
 } from "./handlers/handle-pull-request.js";
 import { DEFAULT_MAX_RECHECK_PRS, handlePush } from "./handlers/handle-push.js";
+import { measureDelivery } from "./handlers/measure-delivery.js";
+import { createMetrics, type Metrics } from "./metrics/create-metrics.js";
 
 /** Settings the app needs beyond Probot's own. */
 export interface AppOptions {
@@ -24,7 +26,7 @@ export interface AppOptions {
   appId: number;
   /** Today's date, `YYYY-MM-DD`; tests fix it. */
   today?: () => string;
-  /** Parses and checks docs off the event loop; by default worker threads with a 2 s budget. */
+  /** Parses and checks docs off the event loop; by default worker threads with the default budget. */
   workers?: WorkerPool;
   /** Where each PR's runs wait their turn; the server drains it before it exits. */
   queue?: KeyedQueue;
@@ -35,6 +37,8 @@ export interface AppOptions {
   github?: (app: Probot) => GitHubAccess;
   /** At most this many open PRs are re-checked after one push; by default 200. */
   maxRecheckPrs?: number;
+  /** What /metrics shows; by default the app counts into a registry of its own. */
+  metrics?: Metrics;
 }
 
 /** Events after which the PR is checked again. */
@@ -67,16 +71,20 @@ export function createApp(options: AppOptions): (app: Probot) => void {
       queue: options.queue ?? createKeyedQueue(),
       today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
       maxRecheckPrs: options.maxRecheckPrs ?? DEFAULT_MAX_RECHECK_PRS,
+      metrics: options.metrics ?? createMetrics(),
     };
-    app.on([...PULL_REQUEST_EVENTS], handlePullRequest(state));
+    const measured = <C extends { name: string; payload: object }>(
+      handler: (context: C) => Promise<string>,
+    ) => measureDelivery(state.metrics, handler);
+    app.on([...PULL_REQUEST_EVENTS], measured(handlePullRequest(state)));
     app.on(
       ["pull_request.labeled", "pull_request.unlabeled"],
-      handleLabel(state),
+      measured(handleLabel(state)),
     );
-    app.on("check_run.rerequested", handleRerun(state));
-    app.on("pull_request.closed", handleClosed(state));
+    app.on("check_run.rerequested", measured(handleRerun(state)));
+    app.on("pull_request.closed", measured(handleClosed(state)));
     // A push to a default branch may change the rules open PRs are judged by.
-    app.on("push", handlePush(state));
+    app.on("push", measured(handlePush(state)));
   };
 }
 

@@ -270,18 +270,8 @@ export function createGitHubClient(
           : Buffer.from(data.content, "utf8");
       return { size: data.size ?? bytes.length, bytes };
     },
-    async getFile(path, ref) {
-      const { data } = await absentOn404(() =>
-        octokit.rest.repos.getContent({
-          ...repo,
-          path,
-          ...(ref === undefined ? {} : { ref }),
-        }),
-      );
-      if (!data || Array.isArray(data) || data.type !== "file")
-        return undefined;
-      return { text: decodeText(data.content), sha: data.sha };
-    },
+    getFile: (path, ref) =>
+      readRepoFile(octokit, ref === undefined ? repo : { ...repo, ref }, path),
     getConfigFile: (owner, name, path) =>
       readConfigFile(octokit, owner, name, path),
     async putFile(file) {
@@ -544,15 +534,27 @@ async function everyPage<T>(
   return items;
 }
 
-/** The page number a `link` header gives for `rel`, if it gives one. */
+/**
+ * The page number a `link` header gives for `rel`, if it gives one. A link without a page
+ * number (a cursor) is an error, not the end of the list: a list read short would be wrong
+ * without a word.
+ */
 function linkedPage(
   link: string | undefined,
   rel: "next" | "last",
 ): number | undefined {
   for (const part of link?.split(",") ?? []) {
-    const match = /<[^>]*[?&]page=(\d+)[^>]*>\s*;\s*rel="([^"]*)"/u.exec(part);
+    const match = /<([^>]*)>\s*;\s*rel="([^"]*)"/u.exec(part);
     if (match?.[2] !== rel) continue;
-    const page = Number(match[1]);
+    const page = Number(
+      new URL(match[1] ?? "", "https://api.github.com").searchParams.get(
+        "page",
+      ),
+    );
+    if (!Number.isInteger(page) || page < 1)
+      throw new Error(
+        `GitHub's list links to its ${rel} page without a page number: ${part.trim()}`,
+      );
     return page > 1 ? page : undefined;
   }
   return undefined;
@@ -566,6 +568,19 @@ function refusalOf(error: Error): string {
       ? data.message
       : undefined;
   return typeof message === "string" ? message : error.message;
+}
+
+/** A file of a repository, at `ref` or on its default branch; undefined when absent. */
+export async function readRepoFile(
+  octokit: Octokit,
+  at: { owner: string; repo: string; ref?: string },
+  path: string,
+): Promise<RepoFile | undefined> {
+  const { data } = await absentOn404(() =>
+    octokit.rest.repos.getContent({ ...at, path }),
+  );
+  if (!data || Array.isArray(data) || data.type !== "file") return undefined;
+  return { text: decodeText(data.content), sha: data.sha };
 }
 
 /** A config file on a repository's default branch, as raw text. */

@@ -1,15 +1,24 @@
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import type { GitHubCall } from "../metrics/create-metrics.js";
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestPipeline,
 } from "./request-pipeline.js";
+import { createInFlightLimit } from "./in-flight-limit.js";
 import {
   createClusteredSpacing,
   createSpacing,
   type Spacing,
   type SpacingIntervals,
 } from "./spacing.js";
+
+/**
+ * Reads one installation has in flight at once, at most, in this process: a third of the 100
+ * GitHub allows, so a PR with a hundred docs, or a push re-checking several PRs, stays well
+ * inside it (Probot's throttle allowed 10).
+ */
+export const MAX_READS_AT_ONCE = 32;
 
 export {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -43,6 +52,8 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
   timeoutMs?: number;
   /** One second of a `retry-after` or a back-off, in ms. */
   secondMs?: number;
+  /** Reads in flight at once per installation, at most. */
+  readsAtOnce?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -50,6 +61,8 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
    * `REDIS_URL`); without it, one that Probot passes in the `throttle` option, or none.
    */
   connection?: Bottleneck.IORedisConnection;
+  /** Counts every request's answer for /metrics. */
+  countCall?: (call: GitHubCall) => void;
 }
 
 /**
@@ -102,8 +115,10 @@ export function createDesignDocsOctokit(
       timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       secondMs: options.secondMs ?? 1000,
       spacingFor,
+      reads: createInFlightLimit(options.readsAtOnce ?? MAX_READS_AT_ONCE),
       sleep,
       now,
+      ...(options.countCall && { countCall: options.countCall }),
     }),
   );
 }

@@ -1,4 +1,10 @@
-import { readConfigFile, type ConfigFile, type Octokit } from "./client.js";
+import {
+  readConfigFile,
+  readRepoFile,
+  type ConfigFile,
+  type GitHubClient,
+  type Octokit,
+} from "./client.js";
 
 /** An open PR, as the list of a repository's PRs shows it. */
 export interface OpenPull {
@@ -17,6 +23,11 @@ export interface InstalledRepo {
 /** The few calls about a repository, not one PR, that re-checking after a push makes. */
 export interface RepoClient {
   getConfigFile(owner: string, repo: string, path: string): Promise<ConfigFile>;
+  /** The reads of one repository's config and templates, as a PR's client makes them. */
+  configReads(
+    owner: string,
+    repo: string,
+  ): Pick<GitHubClient, "getConfigFile" | "getFile">;
   /** The repository's open PRs, at most `limit` of them, oldest first. */
   listOpenPulls(
     owner: string,
@@ -32,6 +43,16 @@ export function createRepoClient(octokit: Octokit): RepoClient {
   return {
     getConfigFile: (owner, repo, path) =>
       readConfigFile(octokit, owner, repo, path),
+    configReads: (owner, repo) => ({
+      getConfigFile: (fileOwner, name, path) =>
+        readConfigFile(octokit, fileOwner, name, path),
+      getFile: (path, ref) =>
+        readRepoFile(
+          octokit,
+          ref === undefined ? { owner, repo } : { owner, repo, ref },
+          path,
+        ),
+    }),
     async listOpenPulls(owner, repo, limit) {
       const pulls: OpenPull[] = [];
       for await (const { data } of octokit.paginate.iterator(

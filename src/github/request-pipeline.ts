@@ -1,5 +1,7 @@
+import type { InFlightLimit } from "./in-flight-limit.js";
 import { RequestError } from "@octokit/request-error";
 import type { ProbotOctokit } from "probot";
+import type { GitHubCall } from "../metrics/create-metrics.js";
 import { kindOf, type Spacing } from "./spacing.js";
 
 type OctokitPlugin = Parameters<typeof ProbotOctokit.plugin>[0];
@@ -19,7 +21,11 @@ interface Endpoint {
   parse(options: RequestOptions): Parsed;
 }
 /** The next step of the request chain, as a `wrap` hook is handed it. */
-type Request = (options: RequestOptions) => Promise<{ status: number }>;
+type Request = (options: RequestOptions) => Promise<Answer>;
+interface Answer {
+  status: number;
+  headers?: Record<string, string | number | undefined>;
+}
 
 /** How long one request to GitHub may take, by default, before it is abandoned and retried. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -119,19 +125,36 @@ export interface PipelineSettings {
   secondMs: number;
   /** The spacing of each Octokit, from its options (a Redis connection, or none). */
   spacingFor(options: Record<string, unknown>): Spacing;
+  /** How many reads each installation has in flight at once, at most. */
+  reads: InFlightLimit;
   sleep(ms: number): Promise<void>;
   now(): number;
+  /** Counts every answer (each retry too); by default nothing is counted. */
+  countCall?: (call: GitHubCall) => void;
 }
 
 /**
  * The Octokit plugin that takes every request to GitHub through write spacing per
  * installation, a deadline, and retries of rate limits, 5xx and timeouts; and logs each
- * request at debug as Probot's request logging did. Reads are never queued.
+ * request at debug as Probot's request logging did. Reads are not spaced, only held to
+ * `settings.reads` at once per installation.
  */
 export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
   return (octokit, options) => {
     const auth = options.auth as { installationId?: number } | undefined;
     const installation = `installation-${auth?.installationId ?? "app"}`;
+    const count = (
+      options: RequestOptions,
+      status: number | undefined,
+      headers: Answer["headers"],
+    ): void =>
+      settings.countCall?.({
+        method: options.method,
+        url: options.url,
+        status,
+        installationId: auth?.installationId,
+        rateLimitRemaining: headerText(headers?.["x-ratelimit-remaining"]),
+      });
     const spacing = settings.spacingFor(options);
     const log = octokit.log as Octokit["log"] & {
       isLevelEnabled?: (level: string) => boolean;
@@ -143,6 +166,10 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
       const caller = options.request?.signal;
       for (let retries = 0; ; retries += 1) {
         if (kind !== "read") await spacing.wait(installation, kind);
+        const done =
+          kind === "read"
+            ? await settings.reads.acquire(installation)
+            : () => undefined;
         try {
           const response = await requestWithin(
             request,
@@ -150,11 +177,17 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
             caller,
             settings.timeoutMs,
             endpoint,
-          );
+          ).finally(done);
+          count(options, response.status, response.headers);
           if (log.isLevelEnabled?.("debug") !== false)
             logRequest(log, endpoint.parse(options), response.status);
           return response;
         } catch (error) {
+          count(
+            options,
+            error instanceof RequestError ? error.status : undefined,
+            error instanceof RequestError ? error.response?.headers : undefined,
+          );
           // The caller gave up on the request: nothing to retry, nothing to tell.
           if (caller?.aborted) throw error;
           const decision = decideRetry(error, retries, route, settings.now());
@@ -173,6 +206,10 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
     };
     octokit.hook.wrap("request", wrap as never);
   };
+}
+
+function headerText(value: string | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
 }
 
 /** The line Probot's request logging wrote for each request: its body as fields. */
@@ -199,7 +236,7 @@ async function requestWithin(
   caller: AbortSignal | undefined,
   timeoutMs: number,
   endpoint: Endpoint,
-): Promise<{ status: number }> {
+): Promise<Answer> {
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new RequestTimeoutError(timeoutMs)),

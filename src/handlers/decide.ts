@@ -128,7 +128,9 @@ function planReport(
     proposed: snapshot.proposed,
     notes: [
       ...notes,
-      ...(reviewing ? describeReviews(asked, reviewing.approvedBy) : []),
+      ...(reviewing
+        ? describeReviews(asked, reviewing.approvedBy, reviewing.failure)
+        : []),
     ],
     asked,
     headSha: snapshot.pr.headSha,
@@ -145,9 +147,7 @@ function planReport(
       reviewing && live
         ? planReviewRequests({
             reviewers: snapshot.config.reviewers,
-            statuses: reports.flatMap((report) =>
-              report.status.value === undefined ? [] : [report.status.value],
-            ),
+            statuses: reviewing.reached,
             asked,
             owner: snapshot.pr.owner,
             author: snapshot.pr.author,

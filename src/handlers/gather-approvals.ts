@@ -103,15 +103,7 @@ async function restrictedMoves(
       const status = snapshot.reports[index]?.status.value;
       const rule = ownValue(config.rules, status);
       if (status === undefined || !rule || !isRestricted(rule)) return [];
-      const basePath =
-        doc.status === "added" ||
-        (doc.previousPath !== undefined && !isDoc(doc.previousPath))
-          ? undefined
-          : (doc.previousPath ?? doc.path);
-      const before =
-        basePath === undefined
-          ? undefined
-          : await baseStatus(snapshot, reads, basePath);
+      const before = await statusAtBase(snapshot, reads, doc, isDoc);
       return before === status ? [] : [{ doc, status, before, rule }];
     }),
   );
@@ -135,12 +127,22 @@ function covers(
   );
 }
 
-/** The doc's Status at the PR's base; a doc too complex to read there has none. */
-async function baseStatus(
+/**
+ * The doc's Status at the PR's base: none for a doc the PR adds (or moves in from outside
+ * the docs' paths), or one too complex to read there.
+ */
+export async function statusAtBase(
   snapshot: PullRequestRead,
   reads: RunContext,
-  path: string,
+  doc: DocFile,
+  isDoc: (path: string) => boolean,
 ): Promise<string | undefined> {
+  if (
+    doc.status === "added" ||
+    (doc.previousPath !== undefined && !isDoc(doc.previousPath))
+  )
+    return undefined;
+  const path = doc.previousPath ?? doc.path;
   const base = await reads.client.getFile(path, snapshot.pr.baseSha);
   if (base?.text === undefined) return undefined;
   const status = await reads.workers.run(

@@ -7,6 +7,7 @@ import {
   type PullRequestRef,
 } from "../github/client.js";
 import type { KeyedQueue } from "../github/keyed-queue.js";
+import type { Metrics } from "../metrics/create-metrics.js";
 import type { RepoClient } from "../github/repo-client.js";
 import type { DocCache } from "../github/read-docs.js";
 import { isGone, reportRunFailure } from "./report-failure.js";
@@ -34,7 +35,11 @@ export interface HandlerState extends GitHubAccess {
   today: () => string;
   /** At most this many open PRs are re-checked after one push (`MAX_RECHECK_PRS`). */
   maxRecheckPrs: number;
+  metrics: Metrics;
 }
+
+/** A handler of one delivery, resolving with its outcome (for /metrics). */
+export type DeliveryHandler<C> = (context: C) => Promise<string>;
 
 type PullRequestContext =
   Context<"pull_request"> | Context<"pull_request_review">;
@@ -43,13 +48,14 @@ type EventContext =
 
 /** Checks the PR on `pull_request` and `pull_request_review` events. */
 export function handlePullRequest(state: HandlerState) {
-  return async (context: PullRequestContext): Promise<void> => {
-    await runForPullRequest(
+  return async (context: PullRequestContext): Promise<string> => {
+    const result = await runForPullRequest(
       context,
       targetOf(context.name, context.payload),
       state,
       { kind: "change" },
     );
+    return result.outcome;
   };
 }
 
@@ -58,9 +64,9 @@ export function handlePullRequest(state: HandlerState) {
  * run even when nothing changed: GitHub shows the check as queued until one comes.
  */
 export function handleRerun(state: HandlerState) {
-  return async (context: Context<"check_run.rerequested">): Promise<void> => {
+  return async (context: Context<"check_run.rerequested">): Promise<string> => {
     const rerun = readRerun(context.payload, state.appId);
-    if (!rerun.ours) return;
+    if (!rerun.ours) return "ignored: not our check run";
     if (rerun.pullRequests.length === 0) {
       // GitHub lists only PRs whose branch is in this repository.
       context.log.info(
@@ -71,9 +77,9 @@ export function handleRerun(state: HandlerState) {
         },
         "Re-run of a check with no pull request in this repository (a fork's PR is checked on its next push or edit)",
       );
-      return;
+      return "no pull request";
     }
-    await Promise.all(
+    const results = await Promise.all(
       rerun.pullRequests.map((number) =>
         runForPullRequest(
           context,
@@ -89,6 +95,8 @@ export function handleRerun(state: HandlerState) {
         ),
       ),
     );
+    const outcomes = new Set(results.map((result) => result.outcome));
+    return outcomes.size === 1 ? [...outcomes][0]! : "mixed";
   };
 }
 
@@ -98,20 +106,21 @@ export function handleRerun(state: HandlerState) {
  * loop, and it never merges. A PR closed unmerged is left alone, at no API call.
  */
 export function handleClosed(state: HandlerState) {
-  return async (context: Context<"pull_request.closed">): Promise<void> => {
+  return async (context: Context<"pull_request.closed">): Promise<string> => {
     if (!context.payload.pull_request.merged) {
       context.log.debug(
         { deliveryId: context.id, pr: context.payload.pull_request.number },
         "Closed without merging: nothing to do",
       );
-      return;
+      return "closed unmerged";
     }
-    await runForPullRequest(
+    const result = await runForPullRequest(
       context,
       targetOf(context.name, context.payload),
       state,
       { kind: "merged" },
     );
+    return result.outcome;
   };
 }
 
@@ -119,8 +128,8 @@ export function handleClosed(state: HandlerState) {
 export function handleLabel(state: HandlerState) {
   return async (
     context: Context<"pull_request.labeled" | "pull_request.unlabeled">,
-  ): Promise<void> => {
-    await runForPullRequest(
+  ): Promise<string> => {
+    const result = await runForPullRequest(
       context,
       targetOf(context.name, context.payload),
       state,
@@ -131,6 +140,7 @@ export function handleLabel(state: HandlerState) {
         sender: context.payload.sender.login,
       },
     );
+    return result.outcome;
   };
 }
 
@@ -140,15 +150,19 @@ export function handleLabel(state: HandlerState) {
  * made and the time taken. A run that fails for good is said on the PR (a failing check run)
  * and fails the delivery, so GitHub can redeliver it; a PR that is gone is nothing to do.
  * `afterPush`: one of the PRs a push re-checks, whoever pushed; the push counts the calls
- * and logs the line, this run's own line is a debug one.
+ * and logs the line, this run's own line is a debug one. `config`: the repo's config, read
+ * once for every PR the push re-checks.
  */
 export async function runForPullRequest(
   context: EventContext,
   target: EventTarget,
   state: HandlerState,
   event: RunEvent,
-  { afterPush = false } = {},
-): Promise<RunResult | undefined> {
+  {
+    afterPush = false,
+    config,
+  }: { afterPush?: boolean; config?: RunHost["config"] } = {},
+): Promise<RunResult> {
   const repo = `${target.owner}/${target.repo}`;
   const name = `${repo}#${target.number}`;
   const fields = {
@@ -159,15 +173,18 @@ export async function runForPullRequest(
   };
   if (context.isBot && event.kind !== "merged" && !afterPush) {
     context.log.debug(fields, "Ignored: sent by a bot");
-    return undefined;
+    return { docs: 0, outcome: "ignored: bot", writes: [] };
   }
   const calls = afterPush ? undefined : countCalls(context);
-  const host = hostFor(context, target, state);
+  const host = { ...hostFor(context, target, state), config };
   const { client } = host;
   const progress = { headSha: target.headSha };
+  const queued = performance.now();
   try {
-    const result = await state.queue.run(name, () =>
-      runPullRequest(host, target, event, progress).catch(
+    // Where a lock shared by replicas (Redis) is taken, its wait is observed beside this one.
+    const { reports, ...result } = await state.queue.run(name, () => {
+      state.metrics.queueWait(performance.now() - queued);
+      return runPullRequest(host, target, event, progress).catch(
         async (error: unknown) => {
           // Within the PR's turn, so a later run's verdict is never overwritten by this one.
           // On the latest head the run knew: after its own status commit, the bot's own
@@ -187,8 +204,13 @@ export async function runForPullRequest(
           });
           throw error;
         },
-      ),
-    );
+      );
+    });
+    for (const report of reports ?? [])
+      state.metrics.docChecked(
+        report.outcome,
+        report.checks.flatMap((check) => (check.met ? [] : [check.ruleId])),
+      );
     (afterPush ? context.log.debug : context.log.info).call(
       context.log,
       { ...fields, ...result, ...calls?.done() },
@@ -198,7 +220,7 @@ export async function runForPullRequest(
   } catch (error) {
     logFailure(context, name, { ...fields, ...calls?.done() }, error);
     if (!isGone(error)) throw error;
-    return undefined;
+    return { docs: 0, outcome: "gone", writes: [] };
   }
 }
 

@@ -4,8 +4,11 @@ import {
   runForPullRequest,
   type HandlerState,
 } from "./handle-pull-request.js";
+import { atMost } from "./at-most.js";
+import { loadRepoConfig } from "./load-repo-config.js";
 import { readPush } from "./read-payload.js";
 import { reposToRecheck, type RepoName } from "./repos-to-recheck.js";
+import type { OpenPull, RepoClient } from "../github/repo-client.js";
 
 /** How many open PRs one push re-checks at most, by default (`MAX_RECHECK_PRS`). */
 export const DEFAULT_MAX_RECHECK_PRS = 200;
@@ -21,7 +24,7 @@ const RECHECKS_AT_ONCE = 4;
  * PRs re-checked and the writes made. A push that changes neither costs no API call.
  */
 export function handlePush(state: HandlerState) {
-  return async (context: Context<"push">): Promise<void> => {
+  return async (context: Context<"push">): Promise<string> => {
     const push = readPush(context.payload);
     const fields = {
       deliveryId: context.id,
@@ -35,8 +38,27 @@ export function handlePush(state: HandlerState) {
         { ...fields, ...calls.done() },
         "Push: the rules did not change, nothing to re-check",
       );
-      return;
+      return "rules unchanged";
     }
+    if (state.maxRecheckPrs === 0) {
+      context.log.info(
+        { ...fields, ...calls.done() },
+        `${fields.repo}: the push changed the rules; MAX_RECHECK_PRS is 0, so no open PR is re-checked now`,
+      );
+      return "rules changed, none re-checked";
+    }
+    // Each repository's new config is read once, beside its open PRs, for all its PRs.
+    const configs = new Map(
+      repos.map((repo) => [
+        `${repo.owner}/${repo.repo}`,
+        loadRepoConfig(
+          client.configReads(repo.owner, repo.repo),
+          state.workers,
+          repo,
+        ),
+      ]),
+    );
+    for (const loading of configs.values()) loading.catch(() => undefined);
     const { pulls, cut } = await openPulls(client, repos, state.maxRecheckPrs);
     if (cut)
       context.log.warn(
@@ -46,15 +68,15 @@ export function handlePush(state: HandlerState) {
     const results = await atMost(RECHECKS_AT_ONCE, pulls, (pull) =>
       runForPullRequest(
         context,
-        { ...pull, headSha: pull.headSha, labels: pull.labels },
+        pull,
         state,
         { kind: "change" },
-        { afterPush: true },
+        { afterPush: true, config: configs.get(`${pull.owner}/${pull.repo}`) },
       ),
     );
     const failed = results.filter((result) => result.status === "rejected");
     const writes = results.flatMap((result) =>
-      result.status === "fulfilled" ? (result.value?.writes ?? []) : [],
+      result.status === "fulfilled" ? result.value.writes : [],
     );
     context.log.info(
       {
@@ -66,22 +88,20 @@ export function handlePush(state: HandlerState) {
       },
       `${fields.repo}: the push changed the rules: ${pulls.length} open PR(s) re-checked, ${writes.length} write(s)${failed.length > 0 ? `, ${failed.length} failed` : ""}`,
     );
-    // GitHub can redeliver the push; PRs already current then cost no write.
+    // The delivery fails, as GitHub shows it; redelivered, the PRs already current cost no
+    // write.
     if (failed[0]) throw failed[0].reason;
+    return "rechecked";
   };
 }
 
 /** The repos' open PRs, oldest first, at most `limit` in all, and whether there were more. */
 async function openPulls(
-  client: ReturnType<HandlerState["repoClientFor"]>,
+  client: RepoClient,
   repos: readonly RepoName[],
   limit: number,
 ) {
-  const pulls: (RepoName & {
-    number: number;
-    headSha: string;
-    labels: string[];
-  })[] = [];
+  const pulls: (RepoName & OpenPull)[] = [];
   for (const repo of repos) {
     const left = limit - pulls.length;
     const open = await client.listOpenPulls(repo.owner, repo.repo, left + 1);
@@ -89,26 +109,4 @@ async function openPulls(
     if (open.length > left) return { pulls, cut: true };
   }
   return { pulls, cut: false };
-}
-
-/** Runs `run` on every item, `limit` at a time; each outcome, in order. */
-async function atMost<T, R>(
-  limit: number,
-  items: readonly T[],
-  run: (item: T) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await run(items[index] as T).then(
-        (value) => ({ status: "fulfilled", value }) as const,
-        (reason: unknown) => ({ status: "rejected", reason }) as const,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
 }

@@ -33,7 +33,7 @@ export interface LoadedConfig {
 
 /** Reads the repo's config from its default branch, its templates when first needed. */
 export async function loadRepoConfig(
-  client: GitHubClient,
+  client: Pick<GitHubClient, "getConfigFile" | "getFile">,
   workers: WorkerPool,
   repo: { owner: string; repo: string },
 ): Promise<LoadedConfig> {
@@ -62,7 +62,7 @@ export async function statusLabelsFor(
 }
 
 /** Where a config file is: its repository, and its path there. */
-interface ConfigLocation {
+export interface ConfigLocation {
   owner: string;
   repo: string;
   path: string;
@@ -87,7 +87,12 @@ export async function readConfigChain(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
-): Promise<{ config: Config; errors: ConfigError[] }> {
+): Promise<{
+  config: Config;
+  errors: ConfigError[];
+  /** The files the config was read from, the repo's own (or its owner's) first. */
+  sources: ConfigLocation[];
+}> {
   const read = configReader(client, owner, repo);
   const chain: { at: ConfigLocation; raw: unknown }[] = [];
   const errors: ConfigError[] = [];
@@ -135,7 +140,11 @@ export async function readConfigChain(
     mergeConfigs(chain.map((entry) => entry.raw).reverse()),
     BUILTIN_TEMPLATE_IDS,
   );
-  return { config: parsed.config, errors: [...errors, ...parsed.errors] };
+  return {
+    config: parsed.config,
+    errors: [...errors, ...parsed.errors],
+    sources: chain.map((entry) => entry.at),
+  };
 }
 
 /**
@@ -202,7 +211,8 @@ function followExtends(
   return { at };
 }
 
-function sameFile(a: ConfigLocation, b: ConfigLocation): boolean {
+/** Whether two locations name the same file (owner and repository names in any case). */
+export function sameFile(a: ConfigLocation, b: ConfigLocation): boolean {
   return (
     a.owner.toLowerCase() === b.owner.toLowerCase() &&
     a.repo.toLowerCase() === b.repo.toLowerCase() &&
@@ -222,7 +232,7 @@ function describeFile(at: ConfigLocation): string {
  */
 export async function loadTemplates(
   config: Config,
-  client: GitHubClient,
+  client: Pick<GitHubClient, "getFile">,
   workers: WorkerPool,
   ref?: string,
 ): Promise<{ templates: Template[]; errors: ConfigError[] }> {
@@ -244,7 +254,7 @@ export async function loadTemplates(
       }
       const parsed = await workers.run("template", path, file.text);
       if (parsed.ok) return parsed.value;
-      // The reason reads on from "The doc ": "is too complex to check in 2 s".
+      // The reason reads on from "The doc ": "is too complex to check in 20 s (…)".
       errors.push({ key: "templates", message: `"${path}" ${parsed.reason}` });
       return undefined;
     }),

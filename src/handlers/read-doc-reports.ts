@@ -83,6 +83,7 @@ export function checkDocs(
   templates: Promise<Template[]>,
   docs: readonly DocFile[],
 ): Promise<DocReport[]> {
+  if (docs.length === 0) return Promise.resolve([]);
   const engine = templates.then((list) =>
     createEngine(config, list, defaultTemplate(), run.today),
   );

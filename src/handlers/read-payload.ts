@@ -78,8 +78,9 @@ export interface PushFacts {
   /** Every file added, modified or removed by its commits. */
   files: string[];
   /**
-   * False when GitHub may have left commits out of the payload (it lists at most 2,048): the
-   * files are then not all there is.
+   * False when the files may not be all the push changed: GitHub lists at most 2,048 commits,
+   * and a force-push (one that resets the branch to an older commit, say) lists none of what
+   * it undid.
    */
   complete: boolean;
 }
@@ -114,7 +115,10 @@ export function readPush(payload: unknown): PushFacts {
     ...repository,
     toDefaultBranch: ref === `refs/heads/${details.default_branch}`,
     files: [...files],
-    complete: commits.length < MAX_PUSH_COMMITS,
+    complete:
+      fields.forced !== true &&
+      commits.length > 0 &&
+      commits.length < MAX_PUSH_COMMITS,
   };
 }
 

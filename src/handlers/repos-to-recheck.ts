@@ -1,9 +1,8 @@
 import { CONFIG_PATH } from "../config/parse-config.js";
-import { isRecord } from "../config/read-values.js";
-import { readConfigText } from "../config/read-config-text.js";
 import type { ConfigFile } from "../github/client.js";
 import type { RepoClient } from "../github/repo-client.js";
-import { readConfigChain } from "./load-repo-config.js";
+import { atMost } from "./at-most.js";
+import { readConfigChain, sameFile } from "./load-repo-config.js";
 import type { PushFacts } from "./read-payload.js";
 
 /** A repository whose open PRs a push re-checks. */
@@ -40,7 +39,14 @@ export async function reposToRecheck(
   return targets;
 }
 
-/** The owner's repositories (archived ones left out) that read the `.github` repo's config. */
+/** Config files read at once when finding the repos that extend the owner's. */
+const CONFIG_READS_AT_ONCE = 8;
+
+/**
+ * The owner's repositories (archived ones left out) whose config chain reads the `.github`
+ * repository's file: one without a file of its own, or one whose `_extends` leads there.
+ * Each file is read once however many chains name it.
+ */
 async function reposExtending(
   client: RepoClient,
   owner: string,
@@ -51,22 +57,27 @@ async function reposExtending(
       repo.owner.toLowerCase() === owner.toLowerCase() &&
       repo.repo.toLowerCase() !== ".github",
   );
-  const extending = await Promise.all(
-    repos.map(async (repo) =>
-      readsOwners(
-        await client.getConfigFile(repo.owner, repo.repo, CONFIG_PATH),
-      )
-        ? [{ owner: repo.owner, repo: repo.repo }]
-        : [],
+  const files = new Map<string, Promise<ConfigFile>>();
+  const once: Pick<RepoClient, "getConfigFile"> = {
+    getConfigFile(fileOwner, repo, path) {
+      const key = `${fileOwner}/${repo}:${path}`.toLowerCase();
+      let file = files.get(key);
+      if (!file) {
+        file = client.getConfigFile(fileOwner, repo, path);
+        files.set(key, file);
+      }
+      return file;
+    },
+  };
+  const ownerFile = { owner, repo: ".github", path: CONFIG_PATH };
+  const results = await atMost(CONFIG_READS_AT_ONCE, repos, async (repo) =>
+    (await readConfigChain(once, repo.owner, repo.repo)).sources.some((at) =>
+      sameFile(at, ownerFile),
     ),
   );
-  return extending.flat();
-}
-
-/** Whether a repo with this config file reads its owner's: none of its own, or `_extends`. */
-function readsOwners(file: ConfigFile): boolean {
-  if (file.kind === "absent") return true;
-  if (file.kind !== "file") return false;
-  const read = readConfigText(file.text);
-  return "raw" in read && isRecord(read.raw) && read.raw._extends !== undefined;
+  return repos.flatMap((repo, index) => {
+    const result = results[index];
+    if (result?.status === "rejected") throw result.reason;
+    return result?.value ? [{ owner: repo.owner, repo: repo.repo }] : [];
+  });
 }

@@ -2,7 +2,9 @@ import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
 import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
+import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
+import type { LoadedConfig } from "./load-repo-config.js";
 
 /** What a run on one PR is given by its host: the App's event handler, or a test. */
 export interface RunHost {
@@ -16,6 +18,8 @@ export interface RunHost {
   botLogin: () => Promise<string>;
   /** Today's date, `YYYY-MM-DD`. */
   today: string;
+  /** The repo's config, when already being read for several PRs (after a push). */
+  config?: Promise<LoadedConfig> | undefined;
 }
 
 /** The host, and the answers a run reads once however often it asks. */
@@ -70,4 +74,6 @@ export interface RunResult {
   outcome: string;
   status?: string | undefined;
   writes: string[];
+  /** The docs' reports, for /metrics; not logged. */
+  reports?: readonly DocReport[];
 }

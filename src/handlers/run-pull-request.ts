@@ -36,7 +36,8 @@ export async function runPullRequest(
 ): Promise<RunResult> {
   if (event.kind === "merged") return runMerged(host, target);
   const run = createRunContext(host);
-  const loading = loadRepoConfig(run.client, run.workers, target);
+  const loading =
+    host.config ?? loadRepoConfig(run.client, run.workers, target);
   let snapshot = await gatherPullRequest(run, loading, target, event);
   if ("skipped" in snapshot)
     return { docs: 0, outcome: snapshot.skipped, writes: [] };
@@ -71,20 +72,29 @@ export async function runPullRequest(
   let plan = "plan" in decision ? decision.plan : replan(snapshot);
   // Reviews first: the checklist in the comment and the check run says who was asked.
   const reviewWrites: string[] = [];
-  if (plan.reviews.length > 0) {
-    const { asked, requested } = await requestReviews(run.client, plan.reviews);
-    if (requested) reviewWrites.push("reviews requested");
+  if (plan.reviews.length > 0 && snapshot.reviewing) {
+    const { asked, requested, failure } = await requestReviews(
+      run.client,
+      plan.reviews,
+    );
+    if (requested && !failure) reviewWrites.push("reviews requested");
     snapshot = {
       ...snapshot,
       state: {
         ...snapshot.state,
         reviews: { ...snapshot.state.reviews, ...asked },
       },
+      reviewing: {
+        ...snapshot.reviewing,
+        reached: failure ? [] : snapshot.reviewing.reached,
+        failure,
+      },
     };
     plan = replan(snapshot);
   }
   return {
     docs: snapshot.reports.length,
+    reports: snapshot.reports,
     outcome: plan.outcome,
     status: plan.status,
     writes: [

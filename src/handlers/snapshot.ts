@@ -49,10 +49,14 @@ export interface PullRequestSnapshot {
 
 /** The PR's reviews as far as requesting reviewers by status goes. */
 export interface Reviewing {
+  /** Statuses with reviewers that a doc reached on this PR and that were not asked for yet. */
+  reached: string[];
   /** Users who reviewed the PR already: not asked again. */
   reviewed: string[];
   /** Per status with reviewers, who of those allowed to set it approved. */
   approvedBy: Record<string, string[]>;
+  /** Why this run's review request failed (not a refusal): asked again next time. */
+  failure: string | undefined;
 }
 
 /** A run that stops before deciding anything, and why (the log line's outcome). */

@@ -17,8 +17,8 @@ export interface CommentState {
 export interface AskedReviews {
   /** Who was asked, as the config names them: `alice`, `@acme/architects`. */
   asked: string[];
-  /** What GitHub said when it refused the request. */
-  refused?: string | undefined;
+  /** Those GitHub refused to ask (not collaborators, say), and what it said. */
+  refused?: { names: string[]; reason: string } | undefined;
 }
 
 const PREFIX = "<!-- design-docs-bot: state ";
@@ -67,18 +67,27 @@ function readReviews(value: unknown): Record<string, AskedReviews> | undefined {
   const reviews: Record<string, AskedReviews> = {};
   for (const [status, entry] of Object.entries(value)) {
     if (!isRecord(entry) || !Array.isArray(entry.asked)) continue;
-    const asked = entry.asked.filter(
-      (name): name is string => typeof name === "string",
-    );
+    const refused = isRecord(entry.refused) ? entry.refused : undefined;
     Object.defineProperty(reviews, status, {
       value: {
-        asked,
-        ...(typeof entry.refused === "string"
-          ? { refused: entry.refused }
+        asked: strings(entry.asked),
+        ...(refused && typeof refused.reason === "string"
+          ? {
+              refused: {
+                names: strings(refused.names),
+                reason: refused.reason,
+              },
+            }
           : {}),
       },
       enumerable: true,
     });
   }
   return reviews;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string")
+    : [];
 }

@@ -74,7 +74,9 @@ export function planPullRequest(input: PlanInput): PullRequestPlan {
         : planNoDocs(input);
   return finish(
     input,
-    input.proposed ? withProposed(plan, input.proposed) : plan,
+    input.proposed
+      ? withProposed(plan, input.proposed, input.errors.length > 0)
+      : plan,
   );
 }
 
@@ -95,14 +97,18 @@ function planConfigErrors(errors: readonly ConfigError[]): PullRequestPlan {
 
 /**
  * The plan with the proposed config's section after the checklist: a broken proposal fails
- * the check run, each error an annotation on its line, and gets a comment in any mode.
+ * the check run, each error an annotation on its line, and gets a comment in any mode. A
+ * valid proposal on a repo whose config is broken (`brokenConfig`) makes the check neutral,
+ * not failed: a branch rule requiring it lets the fix merge.
  */
 function withProposed(
   plan: PullRequestPlan,
   proposed: ProposedConfig,
+  brokenConfig: boolean,
 ): PullRequestPlan {
   const section = renderProposedConfig(proposed);
   const failing = proposed.errors.length > 0;
+  const fixes = brokenConfig && !failing;
   const after = (text: string | undefined): string =>
     text === undefined ? section : `${text}\n\n${section}`;
   return {
@@ -112,10 +118,16 @@ function withProposed(
         ? after(plan.comment ?? plan.checkRun?.summary)
         : undefined,
     checkRun: plan.checkRun && {
-      conclusion: failing ? "failure" : plan.checkRun.conclusion,
+      conclusion: failing
+        ? "failure"
+        : fixes
+          ? "neutral"
+          : plan.checkRun.conclusion,
       title: failing
         ? `${plan.checkRun.title}; the proposed ${CONFIG_PATH} is invalid`
-        : plan.checkRun.title,
+        : fixes
+          ? `${plan.checkRun.title}; this PR's proposal fixes it`
+          : plan.checkRun.title,
       summary: after(plan.checkRun.summary),
       annotations: [
         ...plan.checkRun.annotations,

@@ -16,7 +16,7 @@ export interface ReviewRequest {
 export interface ReviewFacts {
   /** Per status, whose reviews the config asks for. */
   reviewers: Readonly<Record<string, readonly Setter[]>>;
-  /** The statuses the PR's docs are at now. */
+  /** The statuses with reviewers a doc reached on this PR (at it now, not at the base). */
   statuses: readonly string[];
   /** What the comment remembers was asked already, per status. */
   asked: Readonly<Record<string, AskedReviews>>;
@@ -70,23 +70,36 @@ export function planReviewRequests(facts: ReviewFacts): ReviewRequest[] {
 
 /**
  * The checklist's lines on reviewers: per status the comment remembers asking for, who was
- * asked (or why GitHub refused) and who of those allowed to set it has approved.
+ * asked, whom GitHub refused and why, and who of those allowed to set it has approved; and
+ * why this run could not ask, when it could not (the next event asks again).
  */
 export function describeReviews(
   asked: Readonly<Record<string, AskedReviews>>,
   approvedBy: Readonly<Record<string, readonly string[]>>,
+  failure?: string,
 ): string[] {
-  return Object.entries(asked).map(([status, entry]) => {
-    const who = (names: readonly string[]) =>
-      names
-        .map((name) => neutralize(name.startsWith("@") ? name : `@${name}`))
-        .join(", ");
-    const request = entry.refused
-      ? `GitHub refused to request reviews from ${who(entry.asked)}: ${neutralize(entry.refused)}`
-      : entry.asked.length > 0
-        ? `reviews requested from ${who(entry.asked)}`
-        : "nobody left to ask (each was requested already, is reviewing, or is the author)";
+  const who = (names: readonly string[]) =>
+    names
+      .map((name) => neutralize(name.startsWith("@") ? name : `@${name}`))
+      .join(", ");
+  const lines = Object.entries(asked).map(([status, entry]) => {
+    const parts = [
+      entry.asked.length > 0
+        ? `reviews requested from ${who(entry.asked)}.`
+        : entry.refused
+          ? ""
+          : "nobody left to ask (each was requested already, is reviewing, or is the author).",
+      entry.refused
+        ? `GitHub refused to ask ${who(entry.refused.names)}: ${neutralize(entry.refused.reason).replace(/\.?$/u, ".")}`
+        : "",
+    ].filter((part) => part !== "");
     const approvers = approvedBy[status] ?? [];
-    return `Reviewers for **${neutralize(status)}**: ${request.replace(/\.?$/u, ".")} Approved by ${approvers.length > 0 ? who(approvers) : "nobody yet"}.`;
+    return `Reviewers for **${neutralize(status)}**: ${parts.join(" ")} Approved by ${approvers.length > 0 ? who(approvers) : "nobody yet"}.`;
   });
+  return failure
+    ? [
+        ...lines,
+        `Could not request reviews: ${neutralize(failure)}. The next event asks again.`,
+      ]
+    : lines;
 }

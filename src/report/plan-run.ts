@@ -45,7 +45,8 @@ export function planRun(input: RunInput): RunPlan {
   ];
   const plan = planPullRequest({
     ...input,
-    hasComment: input.ours.length > 0,
+    // The reviews asked for are remembered in the comment only: it is kept from then on.
+    hasComment: input.ours.length > 0 || Object.keys(input.asked).length > 0,
     requested: input.pending?.status,
     notes,
   });

@@ -35,6 +35,10 @@ export interface ServerSettings {
   lockLeaseMs: number;
   /** How long a delivery waits for a PR's lock held by another replica before it fails. */
   lockWaitMs: number;
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** Whether `NODE_ENV=production`: the server warns there when /metrics is open to all. */
+  production: boolean;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -76,6 +80,8 @@ export function readServerSettings(
       port: whole(env, "PORT", 3000, 0, 65535),
       webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
       webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
+      metricsToken: env.METRICS_TOKEN || undefined,
+      production,
       maxBodyBytes: whole(
         env,
         "MAX_WEBHOOK_BYTES",

@@ -4,6 +4,8 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
+import { mayReadMetrics } from "./metrics-access.js";
+import { readReadiness, type ReadinessCheck } from "./readiness.js";
 
 /** Probot's Node middleware: answers the request and resolves true, or resolves false. */
 type Middleware = (
@@ -37,17 +39,28 @@ export interface WebhookServerOptions {
    */
   unavailable?: () => string | undefined;
   log: Logger;
+  /** What `GET /metrics` serves: Prometheus text, and its content type. */
+  metrics?: { read(): Promise<string>; contentType: string };
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`, 401 otherwise. */
+  metricsToken?: string | undefined;
+  /** Checks `/ready` runs besides draining, e.g. Redis reachable. */
+  readinessChecks?: readonly ReadinessCheck[];
 }
 
 /** The HTTP server, and the switch that makes it refuse new deliveries while it drains. */
 export interface WebhookServer {
   server: Server;
-  /** From now on: new deliveries get 503, and `/ping` 503 "draining"; it keeps listening. */
+  /**
+   * From now on: new deliveries get 503, `/ping` 503 "draining" and `/ready` 503
+   * "not ready: draining: …"; it keeps listening.
+   */
   drain(): void;
 }
 
 /**
- * Serves `GET /ping` and `POST <webhookPath>`, and 404 otherwise. A webhook's body is read
+ * Serves `GET /ping` (alive), `GET /ready` (ready for deliveries: 503 with the reason while
+ * draining, or while another readiness check fails), `GET /metrics` and
+ * `POST <webhookPath>`, and 404 otherwise. A webhook's body is read
  * here, up to `maxBodyBytes`, before Probot's middleware verifies and handles it: nobody can
  * make the server buffer an unbounded body, signed or not. Nor for long, nor on many
  * connections at once: a request must arrive whole within `requestTimeoutMs` (408 after),
@@ -58,6 +71,13 @@ export function createWebhookServer(
   options: WebhookServerOptions,
 ): WebhookServer {
   let draining = false;
+  const readiness: ReadinessCheck[] = [
+    {
+      name: "draining",
+      check: () => (draining ? "taking no new deliveries" : undefined),
+    },
+    ...(options.readinessChecks ?? []),
+  ];
   const server = createServer(
     {
       headersTimeout: options.headersTimeoutMs,
@@ -89,6 +109,23 @@ export function createWebhookServer(
     if (request.method === "GET" && path === "/ping") {
       if (draining) reply(response, 503, "draining");
       else reply(response, 200, "PONG");
+      return;
+    }
+    if (request.method === "GET" && path === "/ready") {
+      const reason = await readReadiness(readiness);
+      if (reason === undefined) reply(response, 200, "ready");
+      else reply(response, 503, `not ready: ${reason}`);
+      return;
+    }
+    if (request.method === "GET" && path === "/metrics" && options.metrics) {
+      if (!mayReadMetrics(request, options.metricsToken)) {
+        response.setHeader("www-authenticate", 'Bearer realm="metrics"');
+        reply(response, 401, "unauthorized");
+        return;
+      }
+      const text = await options.metrics.read();
+      response.writeHead(200, { "content-type": options.metrics.contentType });
+      response.end(text);
       return;
     }
     if (path !== options.webhookPath || request.method !== "POST") {

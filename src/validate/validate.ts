@@ -37,6 +37,11 @@ const RULES: readonly Rule[] = [
   appendixChecklist,
 ];
 
+/** The ids of every validation rule: fixed strings, safe to count findings by. */
+export const VALIDATION_RULE_IDS: readonly string[] = RULES.map(
+  (rule) => rule.id,
+);
+
 /** Rules whose findings never fail a doc, whatever its Status. */
 const ADVISORY_RULES: ReadonlySet<string> = new Set([
   sectionOrder.id,

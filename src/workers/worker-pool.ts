@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { WorkerMetrics } from "../metrics/create-metrics.js";
 import type { DocTaskName, DocTasks } from "./doc-tasks.js";
 
 /**
  * A task's value, or why there is none, worded to follow "The doc ": "is too complex to
- * check in 2 s", "is too large to check within 512 MB", "could not be checked: …".
+ * check in 20 s (…)", "is too large to check within 512 MB", "could not be checked: …".
  */
 export type TaskResult<T> =
   { ok: true; value: T } | { ok: false; reason: string };
@@ -17,10 +18,32 @@ export interface WorkerPool {
   ): Promise<TaskResult<ReturnType<DocTasks[N]>>>;
   /** Stops the workers; tasks still queued answer that the server is stopping. */
   close(): Promise<void>;
+  /** The workers now, and how many were ever started: for tests and metrics. */
+  counts(): WorkerCounts;
+  /**
+   * Resolves once a worker is loaded and idle: at once when one is or the pool is closed;
+   * with `warm: false`, only after a task has started one.
+   */
+  ready(): Promise<void>;
 }
 
-/** How long one task may run by default: the App's and `PARSE_TIME_BUDGET_MS`'s default. */
-export const DEFAULT_TIME_BUDGET_MS = 2000;
+/** A snapshot of the pool's workers. */
+export interface WorkerCounts {
+  /** Workers running or starting. */
+  alive: number;
+  /** Workers running a task. */
+  busy: number;
+  /** Workers loaded and idle: the next task starts on one without a cold start. */
+  warm: number;
+  /** Workers started since the pool was created, replacements included. */
+  started: number;
+}
+
+/**
+ * How long one task may run by default: the App's and `PARSE_TIME_BUDGET_MS`'s default. At
+ * least twice the slowest check `bench/size-budget.js` measures at the default `maxFileSize`.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 20_000;
 
 const STOPPING = "could not be checked: the server is stopping";
 
@@ -31,6 +54,13 @@ export interface WorkerPoolOptions {
   workers?: number;
   /** Each worker's heap limit: a doc whose tree outgrows it is reported, not fatal. */
   maxHeapMb?: number;
+  /**
+   * Keep a loaded worker idle for the next task (the default). False starts workers only
+   * when tasks wait for one, as the pool once did: the bench measures what warmth saves.
+   */
+  warm?: boolean;
+  /** Counts tasks, overruns and replaced workers for /metrics. */
+  metrics?: WorkerMetrics;
 }
 
 // The compiled worker. From src/workers (tests) and lib/workers (the server) alike this is
@@ -59,6 +89,9 @@ type Reply =
  * A pool of worker threads for doc tasks. A task that overruns `timeBudgetMs` answers
  * "too complex to check in N s" and its worker is terminated and replaced, so one
  * pathological doc costs one worker's time budget and never the server's event loop.
+ *
+ * One worker is kept warm: started with the pool, and replaced as soon as one stops (overrun,
+ * heap, crash), so the next doc does not wait for a worker to load (`npm run bench` times it).
  */
 export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const size =
@@ -67,6 +100,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const heapMb = options.maxHeapMb ?? 512;
   const queue: Job[] = [];
   const slots: Slot[] = [];
+  const waiting: (() => void)[] = [];
+  let started = 0;
   let closed = false;
 
   function spawn(): Slot {
@@ -74,6 +109,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     const slot: Slot = { worker, ready: false, done: false };
+    started += 1;
     worker.on("message", (reply: Reply) => {
       if ("ready" in reply) {
         slot.ready = true;
@@ -85,6 +121,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
             : { ok: false, reason: `could not be checked: ${reply.error}` },
         );
       }
+      if (slots.some((entry) => entry.ready && !entry.job))
+        for (const resolve of waiting.splice(0)) resolve();
       pump();
     });
     worker.on("error", (error: Error & { code?: string }) =>
@@ -104,7 +142,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = undefined;
-    job?.resolve(result);
+    if (job) {
+      options.metrics?.task(job.name, result.ok);
+      job.resolve(result);
+    }
   }
 
   /** Answers the slot's job with `reason`, and takes the slot out of the pool for good. */
@@ -114,7 +155,17 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     slots.splice(slots.indexOf(slot), 1);
     settle(slot, { ok: false, reason });
     void slot.worker.terminate();
-    if (!closed) pump();
+    if (closed) return;
+    // Counted as replaced here: a warm one starts at once in its place.
+    options.metrics?.replaced();
+    keepWarm();
+    pump();
+  }
+
+  /** Starts a worker when none is idle or starting, so a task never waits for a cold one. */
+  function keepWarm(): void {
+    if (options.warm === false) return;
+    if (slots.length < size && slots.every((entry) => entry.job)) spawn();
   }
 
   function pump(): void {
@@ -129,10 +180,13 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       }
       const job = queue.shift() as Job;
       slot.job = job;
-      slot.timer = setTimeout(
-        () => stop(slot, `is too complex to check in ${budget}`),
-        options.timeBudgetMs,
-      );
+      slot.timer = setTimeout(() => {
+        options.metrics?.overrun();
+        stop(
+          slot,
+          `is too complex to check in ${budget} (PARSE_TIME_BUDGET_MS on the bot's server); split or simplify it`,
+        );
+      }, options.timeBudgetMs);
       try {
         slot.worker.postMessage({ name: job.name, args: job.args });
       } catch (error) {
@@ -142,14 +196,38 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         });
       }
     }
-    // A worker keeps the process alive only while work waits on it; idle ones do not.
+    holdWhileAwaited();
+  }
+
+  /** A worker keeps the process alive only while work or ready() waits on it; idle ones do not. */
+  function holdWhileAwaited(): void {
+    const awaited = queue.length > 0 || waiting.length > 0;
     for (const slot of slots) {
-      if (slot.job || (queue.length > 0 && !slot.ready)) slot.worker.ref();
+      if (slot.job || (awaited && !slot.ready)) slot.worker.ref();
       else slot.worker.unref();
     }
   }
 
+  keepWarm();
+  pump();
+
   return {
+    counts() {
+      return {
+        alive: slots.length,
+        busy: slots.filter((slot) => slot.job).length,
+        warm: slots.filter((slot) => slot.ready && !slot.job).length,
+        started,
+      };
+    },
+    ready() {
+      if (closed || slots.some((slot) => slot.ready && !slot.job))
+        return Promise.resolve();
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        holdWhileAwaited();
+      });
+    },
     run(name, ...args) {
       if (closed) return Promise.resolve({ ok: false, reason: STOPPING });
       return new Promise((resolve) => {
@@ -163,6 +241,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     },
     async close() {
       closed = true;
+      for (const resolve of waiting.splice(0)) resolve();
       for (const job of queue.splice(0))
         job.resolve({ ok: false, reason: STOPPING });
       await Promise.all(

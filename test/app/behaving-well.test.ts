@@ -135,7 +135,7 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 2 s per doc, 10 s per GitHub request, 200 PRs re-checked per push, writes 1 s and notifications 3 s apart, no Redis, a 30 s lock lease and 8 s lock wait", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 20 s per doc, 10 s per GitHub request, 200 PRs re-checked per push, writes 1 s and notifications 3 s apart, no Redis, a 30 s lock lease and 8 s lock wait", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -148,7 +148,7 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       requestTimeoutMs: 30000,
       maxConnections: 256,
       shutdownTimeoutMs: 10000,
-      parseTimeBudgetMs: 2000,
+      parseTimeBudgetMs: 20000,
       githubTimeoutMs: 10000,
       maxRecheckPrs: 200,
       writeIntervalMs: 1000,
@@ -156,6 +156,8 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       redisUrl: undefined,
       lockLeaseMs: 30000,
       lockWaitMs: 8000,
+      metricsToken: undefined,
+      production: false,
     },
   });
   expect(
@@ -166,6 +168,9 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       'LOCK_LEASE_MS must be a whole number from 1000 to 600000, not "10".',
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });
+  expect(readServerSettings({ APP_ID: "1", METRICS_TOKEN: "t" })).toMatchObject(
+    { settings: { metricsToken: "t" } },
+  );
 });
 
 test("npm start runs the built server as it is: npm ci has built it, and a start does not rebuild", () => {

@@ -59,8 +59,12 @@ const answer =
   (interceptor) => {
     interceptor.reply(status, { message: "injected" });
   };
-/** The deadline each request has in these tests, and a call that outlasts it. */
-const GITHUB_TIMEOUT_MS = 200;
+/**
+ * The deadline each request has in these tests, and a call that outlasts it. Long enough
+ * that an answered request never misses it on a loaded machine (a miss is retried, and the
+ * retry finds no mock); each "no answer" case waits it out once.
+ */
+const GITHUB_TIMEOUT_MS = 1000;
 const hang: Fault = (interceptor) => {
   interceptor.delay(GITHUB_TIMEOUT_MS * 5).reply(200, {});
 };

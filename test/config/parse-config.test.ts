@@ -21,7 +21,7 @@ test("an empty or absent file gives the defaults", () => {
         dismissStaleApprovals: false,
         comment: "always",
         drafts: "check",
-        maxFileSize: 1048576,
+        maxFileSize: 262144,
         mode: "live",
         merge: undefined,
       },

@@ -27,6 +27,8 @@ export class FakeGitHub extends GitHubModel {
   /** `delayMs` (default 1) before each answer; 0 answers with no timer at all. */
   constructor(options?: { delayMs?: number; appId?: number; appSlug?: string });
   requests: RecordedRequest[];
+  /** The `x-ratelimit-remaining` of the latest installation request's answer (from 5000 down). */
+  rateLimitRemaining: number;
   /** Set once started: the `/api/v3` base URL. */
   baseUrl: string;
   /** Listens on a free loopback port; returns the `/api/v3` base URL. */

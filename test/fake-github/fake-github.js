@@ -26,6 +26,8 @@ export class FakeGitHub extends GitHubModel {
     this.requests = [];
     this.faults = [];
     this.hooks = [];
+    /** What `x-ratelimit-remaining` says next: one less per installation request, as GitHub counts. */
+    this.rateLimitRemaining = 5000;
     this.server = createServer((request, response) => {
       this.#handle(request, response).catch((error) => {
         response.writeHead(500, { "content-type": "application/json" });
@@ -94,6 +96,13 @@ export class FakeGitHub extends GitHubModel {
         entry.path.test(path),
     );
     if (fault) fault.times -= 1;
+    // GitHub counts an installation's requests; the app's own (JWT, under /app) are its own.
+    const rateLimit = path.startsWith("/app")
+      ? {}
+      : {
+          "x-ratelimit-limit": "5000",
+          "x-ratelimit-remaining": String((this.rateLimitRemaining -= 1)),
+        };
     const [status, data, headers = {}] = fault
       ? [fault.status, fault.body, fault.headers]
       : this.#answer(
@@ -114,6 +123,7 @@ export class FakeGitHub extends GitHubModel {
         typeof data === "string"
           ? "text/plain; charset=utf-8"
           : "application/json; charset=utf-8",
+      ...rateLimit,
       ...headers,
     });
     response.end(text);

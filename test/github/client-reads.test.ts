@@ -389,3 +389,16 @@ test("comments with the app that wrote them; check runs of this app, of one name
   ]);
   expect(api.pendingMocks()).toEqual([]);
 });
+
+test("a list whose next link has no page number (a cursor) fails, rather than ending after its first page", async () => {
+  const { client, api } = nockedClient();
+  api
+    .get(`${REPO}/issues/2/comments`)
+    .query({ per_page: "100" })
+    .reply(200, [], {
+      link: `<https://api.github.com${REPO}/issues/2/comments?per_page=100&after=Y3Vyc29y>; rel="next"`,
+    });
+  await expect(client.listComments()).rejects.toThrow(
+    "GitHub's list links to its next page without a page number",
+  );
+});

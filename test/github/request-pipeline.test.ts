@@ -6,6 +6,7 @@ import {
   decideRetry,
 } from "../../src/github/request-pipeline.js";
 import { createSpacing, kindOf } from "../../src/github/spacing.js";
+import type { GitHubCall } from "../../src/metrics/create-metrics.js";
 
 /** An answer the fake fetch gives: a status, a JSON body, headers. */
 type Answer = { status: number; body?: unknown; headers?: object } | "hang";
@@ -17,7 +18,12 @@ type Answer = { status: number; body?: unknown; headers?: object } | "hang";
  */
 function harness(
   answers: Answer[],
-  options: { holdSleeps?: boolean; nowMs?: number; timeoutMs?: number } = {},
+  options: {
+    holdSleeps?: boolean;
+    nowMs?: number;
+    timeoutMs?: number;
+    countCall?: (call: GitHubCall) => void;
+  } = {},
 ) {
   const fetched: string[] = [];
   const sleeps: number[] = [];
@@ -46,6 +52,7 @@ function harness(
     );
   };
   const Octokit = createDesignDocsOctokit({
+    ...(options.countCall && { countCall: options.countCall }),
     timeoutMs: options.timeoutMs ?? 10_000,
     now: () => options.nowMs ?? 0,
     sleep: (ms) => {
@@ -260,6 +267,41 @@ describe("retries", () => {
       ),
     ).toEqual([true, true, true, false]);
     expect(MAX_RATE_LIMIT_WAIT_S).toBe(60);
+  });
+});
+
+describe("metrics", () => {
+  test("every answer is counted, each retry too, by its route template, with the installation and its rate limit left", async () => {
+    const calls: GitHubCall[] = [];
+    const { octokit } = harness(
+      [
+        { status: 502 },
+        { ...ok, headers: { "x-ratelimit-remaining": "4321" } },
+      ],
+      { countCall: (call) => calls.push(call) },
+    );
+    await octokit(7).request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      owner: "acme",
+      repo: "secret-repo",
+      pull_number: 3,
+    });
+    const route = "/repos/{owner}/{repo}/pulls/{pull_number}";
+    expect(calls).toEqual([
+      {
+        method: "GET",
+        url: route,
+        status: 502,
+        installationId: 7,
+        rateLimitRemaining: undefined,
+      },
+      {
+        method: "GET",
+        url: route,
+        status: 200,
+        installationId: 7,
+        rateLimitRemaining: "4321",
+      },
+    ]);
   });
 });
 

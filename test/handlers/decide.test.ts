@@ -508,7 +508,12 @@ describe("merge rules", () => {
 
 describe("reviewers by status", () => {
   const REVIEWERS = { statuses: { "In Review": { reviewers: ["alice"] } } };
-  const reviewing = { reviewed: [], approvedBy: {} };
+  const reviewing = {
+    reached: ["In Review"],
+    reviewed: [],
+    approvedBy: {},
+    failure: undefined,
+  };
   test.each([
     {
       name: "a doc at a status with reviewers: they are to be asked first",

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import { afterAll } from "@jest/globals";
 import { Writable } from "node:stream";
 import examples from "@octokit/webhooks-examples" with { type: "json" };
 import { pino } from "pino";
@@ -9,6 +10,11 @@ import {
 } from "../../src/github/octokit.js";
 import { createApp, type AppOptions } from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/report/plan-comment.js";
+import {
+  DEFAULT_TIME_BUDGET_MS,
+  createWorkerPool,
+  type WorkerPool,
+} from "../../src/workers/worker-pool.js";
 import { TODAY } from "./engine.js";
 
 /** The app id the tests run as; comments marked as written by it are the bot's. */
@@ -59,10 +65,27 @@ function logInto(logs: Record<string, unknown>[]): Writable {
   });
 }
 
+let sharedWorkers: WorkerPool | undefined;
+
+/**
+ * One worker pool, at the App's default budget, for every app a test file starts: its warm
+ * worker loads once per file rather than once per test, and is closed when the file ends.
+ */
+export function testWorkers(): WorkerPool {
+  sharedWorkers ??= createWorkerPool({ timeBudgetMs: DEFAULT_TIME_BUDGET_MS });
+  return sharedWorkers;
+}
+
+afterAll(async () => {
+  await sharedWorkers?.close();
+  sharedWorkers = undefined;
+});
+
 /**
  * A Probot with the app loaded, on testOctokit(production); `production` also gives every
  * request the server's deadline. `baseUrl` points it at a fake GitHub on loopback; `github`
  * answers every GitHub call in memory instead, and then any HTTP request fails the test.
+ * Its docs are checked on the test file's shared pool unless `workers` names another.
  */
 export async function createTestProbot(
   options: {
@@ -72,6 +95,8 @@ export async function createTestProbot(
     baseUrl?: string;
     github?: AppOptions["github"];
     maxRecheckPrs?: number;
+    /** By default the test file's shared pool, testWorkers(). */
+    workers?: WorkerPool;
   } = {},
 ): Promise<Probot> {
   const probot = new Probot({
@@ -89,6 +114,7 @@ export async function createTestProbot(
     createApp({
       appId: APP_ID,
       today: () => TODAY,
+      workers: options.workers ?? testWorkers(),
       ...(options.github && { github: options.github }),
       ...(options.maxRecheckPrs !== undefined && {
         maxRecheckPrs: options.maxRecheckPrs,
@@ -233,7 +259,7 @@ export function pushEvent(
     id: INSTALLATION_ID,
     node_id: "MDIzOkluc3RhbGxhdGlvbjI=",
   };
-  for (const commit of [...payload.commits, payload.head_commit])
+  for (const commit of [...payload.commits, payload.head_commit ?? {}])
     Object.assign(commit, { added: [], removed: [], modified: files });
   change(payload);
   return {
@@ -248,7 +274,7 @@ type PushExample = {
   installation?: { id: number; node_id: string };
   repository: { name: string; full_name: string; default_branch: string };
   commits: Record<string, unknown>[];
-  head_commit: Record<string, unknown>;
+  head_commit: Record<string, unknown> | null;
   [key: string]: unknown;
 };
 

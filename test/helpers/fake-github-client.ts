@@ -237,6 +237,13 @@ export function createFakeRepoClient(
   const client: RepoClient = {
     getConfigFile: async (owner, name, path) =>
       configFileOf(model, owner, name, path),
+    // Config and template reads go through a repo's client as a PR's run makes them.
+    configReads: (owner, name) =>
+      createFakeGitHubClient(
+        model,
+        { owner, repo: name, number: 0, appId: 0 },
+        log,
+      ),
     async listOpenPulls(owner, name, limit) {
       return model
         .openPulls(model.repo(`${owner}/${name}`))

@@ -1,6 +1,9 @@
 import { afterAll, expect, jest, test } from "@jest/globals";
 import { createWorkerPool } from "../../src/workers/worker-pool.js";
-import { parseConfig } from "../../src/config/parse-config.js";
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  parseConfig,
+} from "../../src/config/parse-config.js";
 import { readBlob } from "../../src/github/read-docs.js";
 import { reportOf } from "../../src/handlers/read-doc-reports.js";
 import { parseDesignDoc } from "../../src/markdown/parse-design-doc.js";
@@ -14,11 +17,11 @@ jest.setTimeout(120_000);
 
 /** A budget no doc here needs unless it is pathological: shows what the engine makes of it. */
 const roomy = createWorkerPool({ timeBudgetMs: 30_000, workers: 1 });
-/** The App's default budget. */
-const standard = createWorkerPool({ timeBudgetMs: 2000, workers: 1 });
+/** A short budget, so that pathological docs overrun it quickly. */
+const short = createWorkerPool({ timeBudgetMs: 2000, workers: 1 });
 
 afterAll(async () => {
-  await Promise.all([roomy.close(), standard.close()]);
+  await Promise.all([roomy.close(), short.close()]);
 });
 
 /** What the App reports for a doc with these bytes: the same steps as a PR run. */
@@ -135,8 +138,14 @@ test("10,000 headings: every section found, the extras ignored", async () => {
   expect(report.checks).toHaveLength((await filled()).checks.length);
 });
 
-test("a single 1 MB line is checked like any paragraph", async () => {
-  const report = await checkAsApp("line.md", generated("one-megabyte-line.md"));
+test("a single 1 MB line, allowed by maxFileSize, is checked like any paragraph", async () => {
+  const report = await checkAsApp(
+    "line.md",
+    generated("one-megabyte-line.md"),
+    {
+      config: { maxFileSize: 2 * 1024 * 1024 },
+    },
+  );
   expect(unmet(report)).toEqual([]);
 });
 
@@ -144,7 +153,24 @@ test("a 5 MB doc is over the default maxFileSize, and is not parsed", async () =
   expect(
     unmet(await checkAsApp("big.md", generated("five-megabytes.md"))),
   ).toEqual([
-    "The file is 5244398 bytes, over the 1048576-byte limit (maxFileSize in .github/design-docs.yml); split it or raise the limit",
+    "The file is 5244398 bytes, over the 262144-byte limit (maxFileSize in .github/design-docs.yml); split it or raise the limit",
+  ]);
+});
+
+test("a doc of exactly the default maxFileSize is checked; one byte more is not parsed", async () => {
+  const doc = (size: number): Buffer => {
+    const text = fixture("docs/filled-design-doc.md");
+    return Buffer.from(
+      `${text}\n${"x".repeat(size - Buffer.byteLength(text) - 2)}\n`,
+    );
+  };
+  expect(
+    unmet(await checkAsApp("at-cap.md", doc(DEFAULT_MAX_FILE_SIZE))),
+  ).toEqual([]);
+  expect(
+    unmet(await checkAsApp("over-cap.md", doc(DEFAULT_MAX_FILE_SIZE + 1))),
+  ).toEqual([
+    `The file is ${DEFAULT_MAX_FILE_SIZE + 1} bytes, over the ${DEFAULT_MAX_FILE_SIZE}-byte limit (maxFileSize in .github/design-docs.yml); split it or raise the limit`,
   ]);
 });
 
@@ -169,16 +195,18 @@ test.each([
   "nested-lists.md",
   "unclosed-openers.md",
 ] as const)(
-  "%s takes micromark far past 2 s: too complex to check, and the next doc is checked",
+  "%s takes micromark far past a 2 s budget: too complex to check, and the next doc is checked",
   async (name) => {
     const report = await checkAsApp(name, generated(name), {
-      workers: standard,
+      workers: short,
     });
-    expect(unmet(report)).toEqual(["The doc is too complex to check in 2 s"]);
+    expect(unmet(report)).toEqual([
+      `The doc is too complex to check in 2 s (PARSE_TIME_BUDGET_MS on the bot's server); split or simplify it`,
+    ]);
     const next = await checkAsApp(
       "filled.md",
       Buffer.from(fixture("docs/filled-design-doc.md")),
-      { workers: standard },
+      { workers: short },
     );
     expect(unmet(next)).toEqual([]);
   },

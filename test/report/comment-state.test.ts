@@ -22,13 +22,16 @@ test("nothing to remember writes no line, and a malformed line reads as no state
 test("the reviews asked for per status read back; malformed entries are left out", () => {
   const reviews = {
     "In Review": { asked: ["alice", "@acme/architects"] },
-    Approved: { asked: ["bob"], refused: "not a collaborator" },
+    Approved: {
+      asked: ["bob"],
+      refused: { names: ["mallory"], reason: "not a collaborator" },
+    },
   };
   const body = encodeState({ ...STATE, reviews }).join("\n");
   expect(decodeState(body)).toEqual({ ...STATE, reviews });
   expect(
     decodeState(
-      '<!-- design-docs-bot: state {"reviews":{"WIP":{"asked":"x"},"Approved":{"asked":["bob",3]}}} -->',
+      '<!-- design-docs-bot: state {"reviews":{"WIP":{"asked":"x"},"Approved":{"asked":["bob",3],"refused":"x"}}} -->',
     ),
   ).toEqual({ reviews: { Approved: { asked: ["bob"] } } });
 });

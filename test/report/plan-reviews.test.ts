@@ -74,22 +74,27 @@ test.each([
   expect(planReviewRequests(facts(given))).toEqual(requests);
 });
 
-test("the checklist says who was asked, what GitHub refused, and who allowed has approved", () => {
+test("the checklist says who was asked, whom GitHub refused, who allowed has approved, and why this run could not ask", () => {
   expect(
     describeReviews(
       {
         "In Review": { asked: ["alice", "@Codertocat/architects"] },
         Approved: {
-          asked: ["mallory"],
-          refused: "Reviews may only be requested from collaborators.",
+          asked: ["bob"],
+          refused: {
+            names: ["mallory"],
+            reason: "Reviews may only be requested from collaborators.",
+          },
         },
         Obsolete: { asked: [] },
       },
       { "In Review": ["alice"] },
+      "GitHub answered 502",
     ),
   ).toEqual([
     "Reviewers for **In Review**: reviews requested from @&#8203;alice, @&#8203;Codertocat/architects. Approved by @&#8203;alice.",
-    "Reviewers for **Approved**: GitHub refused to request reviews from @&#8203;mallory: Reviews may only be requested from collaborators. Approved by nobody yet.",
+    "Reviewers for **Approved**: reviews requested from @&#8203;bob. GitHub refused to ask @&#8203;mallory: Reviews may only be requested from collaborators. Approved by nobody yet.",
     "Reviewers for **Obsolete**: nobody left to ask (each was requested already, is reviewing, or is the author). Approved by nobody yet.",
+    "Could not request reviews: GitHub answered 502. The next event asks again.",
   ]);
 });

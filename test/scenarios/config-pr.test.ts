@@ -96,3 +96,20 @@ test("a PR that removes a template the config names: the proposal is checked, an
     '- [ ] `.github/design-docs.yml` line 1: `templates`: "docs/rfc-template.md" is not a file at the PR\'s head',
   );
 });
+
+test("a PR whose valid proposal fixes the default branch's broken config: the check is neutral, so a branch rule lets the fix merge", async () => {
+  scenario.github.repo(REPO).files.set(CONFIG, "mode: loud\n");
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { [CONFIG]: "mode: loud\n" },
+    files: { [CONFIG]: "mode: live\n", "docs/design/a.md": DOC },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const checkRun = latestCheckRun();
+  expect(checkRun).toMatchObject({ conclusion: "neutral" });
+  expect(checkRun?.output.title).toBe(
+    "Invalid .github/design-docs.yml; this PR's proposal fixes it",
+  );
+  expect(checkRun?.output.summary).toContain(
+    "- [x] The proposed configuration is valid",
+  );
+});

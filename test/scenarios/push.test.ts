@@ -64,20 +64,28 @@ test("a push changing the config: each open PR is re-checked once, and only the 
   scenario.github
     .repo(REPO)
     .files.set(CONFIG, "optionalSections: [Migration Plan]\n");
+  const before = [3, 4].map((number) =>
+    structuredClone(scenario.github.pullRequestState(REPO, number)),
+  );
   const mark = scenario.mark();
   const push = pushEvent([CONFIG]);
   await scenario.deliver(push);
-  const writes = scenario.writesSince(mark);
-  expect(
-    writes.every((write) =>
-      /\/(2|issues\/comments\/\d+|check-runs)$/u.test(write.path),
-    ),
-  ).toBe(true);
   expect(
     scenario.github.pullRequestState(REPO, 2).checkRuns.at(-1),
   ).toMatchObject({ conclusion: "success" });
-  expect(scenario.github.pullRequestState(REPO, 3).checkRuns).toHaveLength(1);
-  expect(scenario.github.pullRequestState(REPO, 4).checkRuns).toEqual([]);
+  // The others show exactly what they showed, and #2 got its check run and comment only.
+  expect(
+    [3, 4].map((number) => scenario.github.pullRequestState(REPO, number)),
+  ).toEqual(before);
+  expect(scenario.writesSince(mark)).toHaveLength(2);
+  // The new config was read once for all three (the repo's file, the org's).
+  expect(
+    scenario.github.requests
+      .slice(mark)
+      .filter((request) =>
+        request.path.endsWith("/contents/.github/design-docs.yml"),
+      ),
+  ).toHaveLength(2);
   // Each PR's files were read once.
   const fileReads = scenario.github.requests
     .slice(mark)
@@ -170,4 +178,31 @@ test("the organisation's .github config: the open PRs of the repos that extend i
   expect(pushLines().map((line) => (line.prs as string[]).sort())).toEqual([
     [`${REPO}#7`, `${extending}#7`],
   ]);
+});
+
+test("a force-push to the default branch (which lists no commits of what it undid) re-checks: the rules may have changed", async () => {
+  scenario = await startScenario();
+  await threePullRequests();
+  await scenario.deliver(
+    pushEvent([], (payload) => {
+      payload.forced = true;
+      payload.commits = [];
+      payload.head_commit = null;
+    }),
+  );
+  expect(pushLines()).toEqual([
+    expect.objectContaining({ prs: [`${REPO}#2`, `${REPO}#3`, `${REPO}#4`] }),
+  ]);
+});
+
+test("MAX_RECHECK_PRS=0: a push that changes the rules re-checks no PR, and reads none", async () => {
+  scenario = await startScenario({ maxRecheckPrs: 0 });
+  await threePullRequests();
+  const mark = scenario.mark();
+  await scenario.deliver(pushEvent([CONFIG]));
+  expect(
+    scenario.github.requests
+      .slice(mark)
+      .filter((request) => !request.path.includes("/access_tokens")),
+  ).toEqual([]);
 });

@@ -89,7 +89,7 @@ test("a reviewer GitHub refuses (not a collaborator): the checklist says so, and
   expect(
     scenario.github.pullRequestState(REPO, PR).comments[0]?.body,
   ).toContain(
-    "Reviewers for **In Review**: GitHub refused to request reviews from @&#8203;mallory: Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the Codertocat/Hello-World repository. Approved by nobody yet.",
+    "Reviewers for **In Review**: GitHub refused to ask @&#8203;mallory: Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the Codertocat/Hello-World repository. Approved by nobody yet.",
   );
 });
 
@@ -127,6 +127,78 @@ test("a status set by label: once the bot has written it, that status's reviewer
   expect(scenario.github.headText(REPO, PR, "docs/design/a.md")).toContain(
     "**Status:** Approved",
   );
+  expect(scenario.github.pullRequestState(REPO, PR).requestedReviewers).toEqual(
+    ["alice"],
+  );
+});
+
+test("a doc already In Review at the base, only edited: nobody is asked", async () => {
+  configure("[alice]");
+  scenario.github.setPullRequest(REPO, PR, {
+    base: { "docs/design/a.md": IN_REVIEW },
+    files: { "docs/design/a.md": `${IN_REVIEW}\nA typo fixed.\n` },
+  });
+  const mark = scenario.mark();
+  await scenario.deliver(scenario.event("opened"));
+  expect(scenario.writesSince(mark)).not.toContainEqual(REQUEST);
+  expect(
+    scenario.github.pullRequestState(REPO, PR).comments[0]?.body,
+  ).not.toContain("Reviewers for");
+});
+
+test("comment: on-failure, a passing doc: the comment is written to remember who was asked, so they are not asked again after a person withdraws the request", async () => {
+  scenario.github
+    .repo(REPO)
+    .files.set(
+      ".github/design-docs.yml",
+      "comment: on-failure\nstatuses:\n  WIP:\n  In Review: { reviewers: [alice] }\n  Approved:\n  Obsolete:\n",
+    );
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": IN_REVIEW },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  expect(
+    scenario.github.pullRequestState(REPO, PR).comments[0]?.body,
+  ).toContain(
+    "Reviewers for **In Review**: reviews requested from @&#8203;alice.",
+  );
+  const pull = scenario.github.repo(REPO).pulls.get(PR);
+  if (pull) pull.requestedReviewers = [];
+  const mark = scenario.mark();
+  await scenario.push({ "docs/design/a.md": `${IN_REVIEW}\nMore.\n` });
+  expect(scenario.writesSince(mark)).not.toContainEqual(REQUEST);
+});
+
+test("one reviewer GitHub refuses: the others are still asked, and the checklist names the one refused", async () => {
+  configure("[alice, mallory]");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": IN_REVIEW },
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.requestedReviewers).toEqual(["alice"]);
+  expect(state.comments[0]?.body).toContain(
+    "Reviewers for **In Review**: reviews requested from @&#8203;alice. GitHub refused to ask @&#8203;mallory: Reviews may only be requested from collaborators.",
+  );
+});
+
+test("GitHub failing the review request (a 5xx): the check run and comment are still written, and the next event asks again", async () => {
+  configure("[alice]");
+  scenario.github.setPullRequest(REPO, PR, {
+    files: { "docs/design/a.md": IN_REVIEW },
+  });
+  scenario.github.inject({
+    method: "POST",
+    path: /\/requested_reviewers$/u,
+    status: 502,
+  });
+  await scenario.deliver(scenario.event("opened"));
+  const state = scenario.github.pullRequestState(REPO, PR);
+  expect(state.checkRuns.at(-1)).toMatchObject({ conclusion: "success" });
+  expect(state.comments[0]?.body).toContain(
+    "Could not request reviews: GitHub answered 502. The next event asks again.",
+  );
+  await scenario.push({ "docs/design/a.md": `${IN_REVIEW}\nMore.\n` });
   expect(scenario.github.pullRequestState(REPO, PR).requestedReviewers).toEqual(
     ["alice"],
   );

@@ -1,4 +1,5 @@
 import { afterAll, expect, jest, test } from "@jest/globals";
+import { createMetrics } from "../../src/metrics/create-metrics.js";
 import { createWorkerPool } from "../../src/workers/worker-pool.js";
 import { engineFor, fixture } from "../helpers/engine.js";
 import { GENERATED_HOSTILE_DOCS } from "../helpers/hostile.js";
@@ -39,7 +40,8 @@ test("the event loop keeps turning while a worker is stuck on a pathological doc
   clearInterval(timer);
   expect(result).toEqual({
     ok: false,
-    reason: "is too complex to check in 0.5 s",
+    reason:
+      "is too complex to check in 0.5 s (PARSE_TIME_BUDGET_MS on the bot's server); split or simplify it",
   });
   // 500 ms of budget at a 10 ms interval: a blocked loop would tick once or not at all.
   expect(ticks).toBeGreaterThan(10);
@@ -87,4 +89,33 @@ test("after close, tasks answer that the server is stopping", async () => {
     ok: false,
     reason: "could not be checked: the server is stopping",
   });
+});
+
+test("/metrics counts the pool's tasks, an overrun and the worker replaced after it", async () => {
+  const metrics = createMetrics();
+  const pool = createWorkerPool({
+    timeBudgetMs: 500,
+    workers: 1,
+    metrics: metrics.workers,
+  });
+  try {
+    await pool.run(
+      "check",
+      "docs/design/x.md",
+      GENERATED_HOSTILE_DOCS["nested-brackets.md"](),
+      engineFor(),
+    );
+    expect(await pool.run("status", FILLED, [])).toMatchObject({ ok: true });
+  } finally {
+    await pool.close();
+  }
+  const lines = (await metrics.read()).split("\n");
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'design_docs_worker_tasks_total{task="check",result="not ok"} 1',
+      'design_docs_worker_tasks_total{task="status",result="ok"} 1',
+      "design_docs_worker_overruns_total 1",
+      "design_docs_worker_replacements_total 1",
+    ]),
+  );
 });
