@@ -6,7 +6,7 @@ import {
   type DesignDocsOctokitOptions,
 } from "./github/octokit.js";
 import { createApp } from "./index.js";
-import { createMetrics } from "./metrics/create-metrics.js";
+import { createMetrics, type Metrics } from "./metrics/create-metrics.js";
 import type { ServerSettings } from "./serve/server-settings.js";
 import { connectRedis, type SharedRedis } from "./serve/connect-redis.js";
 import {
@@ -37,7 +37,7 @@ export async function createDesignDocsServer(
   const redis =
     settings.redisUrl === undefined
       ? undefined
-      : connectRedisFor(settings.redisUrl, settings, () => probot);
+      : connectRedisFor(settings.redisUrl, settings, metrics, () => probot);
   // The Redis connection is ours, not Probot's (REDIS_URL is kept from it): Probot's queues
   // commands while Redis is away and logs every reconnect attempt at error.
   const probot = createProbot({
@@ -112,6 +112,7 @@ export async function createDesignDocsServer(
 function connectRedisFor(
   url: string,
   settings: ServerSettings,
+  metrics: Metrics,
   probot: () => ReturnType<typeof createProbot>,
 ): SharedRedis {
   const logLater =
@@ -127,6 +128,7 @@ function connectRedisFor(
     url,
     lockLeaseMs: settings.lockLeaseMs,
     lockWaitMs: settings.lockWaitMs,
+    onLockWait: (ms) => metrics.lockWait(ms),
     log: {
       info: logLater("info"),
       warn: logLater("warn"),

@@ -24,6 +24,8 @@ export interface LockSettings {
   /** How long to wait for a lock another process holds before giving up. */
   waitMs: number;
   log: { warn(fields: object, message: string): void };
+  /** Told how long each lock taken was waited for (0 when no one held it). */
+  onWait?: (ms: number) => void;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -63,7 +65,8 @@ export function createRedisLock(
     }
   };
   const take = async (key: string, token: string): Promise<void> => {
-    const deadline = performance.now() + settings.waitMs;
+    const started = performance.now();
+    const deadline = started + settings.waitMs;
     for (let attempt = 0; ; attempt += 1) {
       const taken = await ask(key, () =>
         redis.set(
@@ -74,7 +77,10 @@ export function createRedisLock(
           "NX",
         ),
       );
-      if (taken === "OK") return;
+      if (taken === "OK") {
+        settings.onWait?.(performance.now() - started);
+        return;
+      }
       const left = deadline - performance.now();
       if (left <= 0)
         throw new LockWaitError(

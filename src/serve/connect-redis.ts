@@ -25,6 +25,8 @@ export interface RedisSettings {
   url: string;
   lockLeaseMs: number;
   lockWaitMs: number;
+  /** Told how long each lock taken was waited for. */
+  onLockWait?: (ms: number) => void;
   log: Logger;
 }
 
@@ -78,6 +80,7 @@ export function connectRedis(settings: RedisSettings): SharedRedis {
       leaseMs: settings.lockLeaseMs,
       waitMs: settings.lockWaitMs,
       log: settings.log,
+      ...(settings.onLockWait && { onWait: settings.onLockWait }),
     }),
     connection,
     reachable: () => client.status === "ready",

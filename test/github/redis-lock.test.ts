@@ -95,10 +95,18 @@ const sleep = (ms: number) =>
   test("a lock left by a replica that died is taken once its lease runs out", async () => {
     const redisClient = await ready(client());
     await redisClient.set("design-docs:lock:acme/api#4", "dead", "PX", 400);
-    const lock = await replica();
+    const waits: number[] = [];
+    const lock = createRedisLock(await ready(client()), {
+      leaseMs: 30_000,
+      waitMs: 10_000,
+      log: quiet,
+      onWait: (ms) => waits.push(ms),
+    });
     const seen = await lock.hold("acme/api#4", async () =>
       redisClient.get("design-docs:lock:acme/api#4"),
     );
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(0);
     expect(seen).not.toBe("dead");
     expect(seen).toMatch(/^[0-9a-f-]{36}$/);
   });

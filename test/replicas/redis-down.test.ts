@@ -46,6 +46,9 @@ const sleep = (ms: number) =>
       server.output.filter((line) => line.includes("unreachable")).length;
 
     expect((await fetch(`${server.url}/ping`)).status).toBe(200);
+    const notReady = await fetch(`${server.url}/ready`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.text()).toMatch(/redis: unreachable/);
     const refused = await sendWebhook(server.url, pullRequestEvent("opened"));
     expect(refused.status).toBe(503);
     expect(await refused.text()).toMatch(/Redis unreachable/);
@@ -58,6 +61,7 @@ const sleep = (ms: number) =>
 
     redis = await startRedis(port);
     await server.waitForLine("reachable again");
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
     const handled = await sendWebhook(server.url, pullRequestEvent("opened"));
     expect(handled.status).toBe(200);
     expect(github.pullRequestState(REPO, 2).comments).toHaveLength(1);
