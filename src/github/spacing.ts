@@ -48,12 +48,20 @@ const NOTIFIES = new RegExp(
 const AUTH =
   /^\/(?:app\/installations\/[^/]+\/access_tokens|applications\/[^/]+\/token(?:\/scoped)?|login\/oauth\/access_token)$/;
 
+const pathOf = (url: string): string =>
+  url.startsWith("/")
+    ? url.split("?", 1)[0]!
+    : new URL(url).pathname.replace(/^\/api\/v3(?=\/)/, "");
+
+/** Whether `url` asks for a token: made from inside the request it authenticates. */
+export function isTokenRequest(url: string): boolean {
+  return AUTH.test(pathOf(url));
+}
+
 /** What `method url` is to the spacing rules; `url` is a route template, a path or a URL. */
 export function kindOf(method: string, url: string): RequestKind {
   if (method === "GET" || method === "HEAD") return "read";
-  const path = url.startsWith("/")
-    ? url.split("?", 1)[0]!
-    : new URL(url).pathname.replace(/^\/api\/v3(?=\/)/, "");
+  const path = pathOf(url);
   if (AUTH.test(path)) return "read";
   return NOTIFIES.test(path) ? "notification" : "write";
 }
