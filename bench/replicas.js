@@ -79,7 +79,10 @@ if (REDIS_MISSING) {
     const calls = (name) =>
       Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(info)?.[1] ?? 0);
     const bad = answers.filter((status) => status !== 200).length;
-    if (bad > 0) throw new Error(`${bad} deliveries not answered 200`);
+    if (bad > 0)
+      throw new Error(
+        `${bad} deliveries not answered 200 (answers: ${[...new Set(answers)].join(", ")})`,
+      );
     return {
       perSecond: answers.length / seconds,
       set: calls("set") / answers.length,
