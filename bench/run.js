@@ -13,3 +13,5 @@ console.log("\n## CLI start\n");
 await import("./cli-start.js");
 console.log("\n## Size cap and time budget\n");
 await import("./size-budget.js");
+console.log("\n## Two replicas on one Redis\n");
+await import("./replicas.js");

@@ -1,4 +1,4 @@
-import type Bottleneck from "bottleneck";
+import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import type { GitHubCall } from "../metrics/create-metrics.js";
 import {
@@ -56,6 +56,11 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
   readsAtOnce?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The Redis connection every replica spaces its writes on (the server's, from
+   * `REDIS_URL`); without it, one that Probot passes in the `throttle` option, or none.
+   */
+  connection?: Bottleneck.IORedisConnection;
   /** Counts every request's answer for /metrics. */
   countCall?: (call: GitHubCall) => void;
 }
@@ -65,9 +70,9 @@ export interface DesignDocsOctokitOptions extends Partial<SpacingIntervals> {
  * request pipeline: writes one a second per installation (comments and reviews three
  * seconds), reads never queued, rate limits waited out and retried (Probot's default only
  * logs a secondary one), 5xx and timeouts retried, and a deadline on every request (Octokit
- * sets none, so a request GitHub never answered would hold its PR's queue for good). With
- * `REDIS_URL`, Probot passes a Bottleneck connection in the `throttle` option, and the
- * spacing is shared through it by every replica.
+ * sets none, so a request GitHub never answered would hold its PR's queue for good). Given a
+ * Bottleneck connection to Redis (the server's, with `REDIS_URL`), every replica shares the
+ * spacing through it.
  */
 export function createDesignDocsOctokit(
   options: DesignDocsOctokitOptions = {},
@@ -89,8 +94,12 @@ export function createDesignDocsOctokit(
           connection?: Bottleneck.IORedisConnection;
         }
       | undefined;
-    const { Bottleneck: bottleneck, connection } = throttle ?? {};
-    if (!bottleneck || !connection) return local;
+    const connection = options.connection ?? throttle?.connection;
+    const bottleneck = options.connection ? Bottleneck : throttle?.Bottleneck;
+    // No spacing to share (tests and benchmarks turn it off): no round trip to Redis.
+    const off =
+      intervals.writeIntervalMs === 0 && intervals.notificationIntervalMs === 0;
+    if (!bottleneck || !connection || off) return local;
     let spacing = clustered.get(connection);
     if (!spacing) {
       spacing = createClusteredSpacing(intervals, bottleneck, connection);

@@ -2,7 +2,7 @@ import type { InFlightLimit } from "./in-flight-limit.js";
 import { RequestError } from "@octokit/request-error";
 import type { ProbotOctokit } from "probot";
 import type { GitHubCall } from "../metrics/create-metrics.js";
-import { kindOf, type Spacing } from "./spacing.js";
+import { isTokenRequest, kindOf, type Spacing } from "./spacing.js";
 
 type OctokitPlugin = Parameters<typeof ProbotOctokit.plugin>[0];
 type Octokit = Parameters<OctokitPlugin>[0];
@@ -166,8 +166,10 @@ export function requestPipeline(settings: PipelineSettings): OctokitPlugin {
       const caller = options.request?.signal;
       for (let retries = 0; ; retries += 1) {
         if (kind !== "read") await spacing.wait(installation, kind);
+        // A token request runs inside the read it authenticates: held to the limit too, it
+        // would wait for reads that wait for it, and with the limit full none would end.
         const done =
-          kind === "read"
+          kind === "read" && !isTokenRequest(options.url)
             ? await settings.reads.acquire(installation)
             : () => undefined;
         try {

@@ -48,12 +48,20 @@ const NOTIFIES = new RegExp(
 const AUTH =
   /^\/(?:app\/installations\/[^/]+\/access_tokens|applications\/[^/]+\/token(?:\/scoped)?|login\/oauth\/access_token)$/;
 
+const pathOf = (url: string): string =>
+  url.startsWith("/")
+    ? url.split("?", 1)[0]!
+    : new URL(url).pathname.replace(/^\/api\/v3(?=\/)/, "");
+
+/** Whether `url` asks for a token: made from inside the request it authenticates. */
+export function isTokenRequest(url: string): boolean {
+  return AUTH.test(pathOf(url));
+}
+
 /** What `method url` is to the spacing rules; `url` is a route template, a path or a URL. */
 export function kindOf(method: string, url: string): RequestKind {
   if (method === "GET" || method === "HEAD") return "read";
-  const path = url.startsWith("/")
-    ? url.split("?", 1)[0]!
-    : new URL(url).pathname.replace(/^\/api\/v3(?=\/)/, "");
+  const path = pathOf(url);
   if (AUTH.test(path)) return "read";
   return NOTIFIES.test(path) ? "notification" : "write";
 }
@@ -87,7 +95,7 @@ export function createSpacing(
 
 /**
  * Spacing shared by every replica through Bottleneck groups on one Redis connection, as
- * Probot's throttle shares it when `REDIS_URL` is set (Probot hands the connection in).
+ * Probot's throttle shared its own; with `REDIS_URL` the server hands its connection in.
  */
 export function createClusteredSpacing(
   intervals: SpacingIntervals,
@@ -97,7 +105,8 @@ export function createClusteredSpacing(
   const group = (id: string, minTime: number) =>
     new bottleneck.Group({
       id,
-      maxConcurrent: 1,
+      // Only minTime: a slot is an empty job, and a replica killed while it held one under
+      // maxConcurrent 1 would stop the installation's writes until the job expired.
       minTime,
       connection,
       // Redis keys of an idle installation expire, as the throttle's did.
@@ -108,12 +117,38 @@ export function createClusteredSpacing(
     "design-docs-notifications",
     intervals.notificationIntervalMs,
   );
+  // Resolved as the slot's job starts: Bottleneck resolves `schedule` only after one more
+  // round trip to Redis to free the job, and a write sent that much late lands closer to the
+  // next replica's than the spacing.
   const slot = (limiter: Bottleneck) =>
-    limiter.schedule({ expiration: 60_000 }, () => Promise.resolve());
+    new Promise<void>((resolve, reject) => {
+      limiter
+        .schedule({ expiration: 60_000 }, () => {
+          resolve();
+          return Promise.resolve();
+        })
+        .catch(reject);
+    });
+  const slotOf = async (
+    limiters: Bottleneck.Group,
+    installation: string,
+  ): Promise<void> => {
+    try {
+      await slot(limiters.key(installation));
+    } catch (error) {
+      if (!String(error).includes("SETTINGS_KEY_NOT_FOUND")) throw error;
+      // Redis lost the limiter's keys (restarted without saving, or evicted them), and
+      // Bottleneck never sets them up again by itself: a new limiter does.
+      await limiters.deleteKey(installation);
+      await slot(limiters.key(installation));
+    }
+  };
   return {
     async wait(installation, kind) {
-      await slot(writes.key(installation));
-      if (kind === "notification") await slot(notifications.key(installation));
+      // The write slot last: it is the one taken just before the request goes out, so no
+      // other replica's write lands between it and the request while this one waits.
+      if (kind === "notification") await slotOf(notifications, installation);
+      await slotOf(writes, installation);
     },
   };
 }

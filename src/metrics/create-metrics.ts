@@ -20,8 +20,10 @@ import {
 export interface Metrics {
   /** One webhook delivery handled: its event, action, outcome and time taken. */
   delivery(event: string, action: unknown, outcome: string, ms: number): void;
-  /** How long a run waited for its PR's turn in this process's queue. */
+  /** How long a run waited for its PR's turn (in this process, then for its lock on Redis). */
   queueWait(ms: number): void;
+  /** How long a run waited for its PR's lock on Redis, behind other replicas' runs. */
+  lockWait(ms: number): void;
   /** One doc checked, with the rule ids of its unmet requirements. */
   docChecked(outcome: string, findingRuleIds: readonly string[]): void;
   /** One answer from GitHub (or none), and the rate limit it left the installation. */
@@ -77,9 +79,7 @@ const RULE_IDS: ReadonlySet<string> = new Set([
 
 /**
  * The app instance's metrics, in a registry of their own (not prom-client's global one), so
- * that several apps in one process, as in tests, each count their own. Lock waits, once
- * per-PR locks live in Redis, belong here beside `queueWait`, observed where
- * `runForPullRequest` takes the PR's turn.
+ * that several apps in one process, as in tests, each count their own.
  */
 export function createMetrics({
   processMetrics = false,
@@ -106,7 +106,13 @@ export function createMetrics({
   });
   const queueWait = new Histogram({
     name: `${PREFIX}queue_wait_seconds`,
-    help: "Time a run waited for its PR's turn behind other runs for the same PR in this process.",
+    help: "Time a run waited for its PR's turn behind other runs for the same PR (with REDIS_URL, its lock's wait included).",
+    buckets: DURATION_BUCKETS,
+    registers,
+  });
+  const lockWait = new Histogram({
+    name: `${PREFIX}lock_wait_seconds`,
+    help: "Time a run waited for its PR's lock on Redis, held by another replica (with REDIS_URL).",
     buckets: DURATION_BUCKETS,
     registers,
   });
@@ -162,6 +168,9 @@ export function createMetrics({
     },
     queueWait(ms) {
       queueWait.observe(ms / 1000);
+    },
+    lockWait(ms) {
+      lockWait.observe(ms / 1000);
     },
     docChecked(outcome, findingRuleIds) {
       docs.inc({ outcome: outcomeLabel(outcome) });

@@ -26,6 +26,15 @@ export interface ServerSettings {
   githubTimeoutMs: number;
   /** At most this many open PRs are re-checked after one push that changes the rules. */
   maxRecheckPrs: number;
+  /** How far apart each installation's writes, and writes that notify people, go out. */
+  writeIntervalMs: number;
+  notificationIntervalMs: number;
+  /** The Redis the replicas share (write spacing, per-PR lock); none: all in process. */
+  redisUrl: string | undefined;
+  /** How long a dead replica's per-PR lock outlives it; renewed while the PR is worked on. */
+  lockLeaseMs: number;
+  /** How long a delivery waits for a PR's lock held by another replica before it fails. */
+  lockWaitMs: number;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   /** Whether `NODE_ENV=production`: the server warns there when /metrics is open to all. */
@@ -105,6 +114,18 @@ export function readServerSettings(
         0,
         10_000,
       ),
+      writeIntervalMs: whole(env, "WRITE_INTERVAL_MS", 1000, 0, 60_000),
+      notificationIntervalMs: whole(
+        env,
+        "NOTIFICATION_INTERVAL_MS",
+        3000,
+        0,
+        60_000,
+      ),
+      redisUrl: env.REDIS_URL || undefined,
+      lockLeaseMs: whole(env, "LOCK_LEASE_MS", 30_000, 1000, 600_000),
+      // Under GitHub's 10 s, so a delivery that cannot have the lock is answered 500, not 202.
+      lockWaitMs: whole(env, "LOCK_WAIT_MS", 8000, 0, 600_000),
     };
     if (settings.headersTimeoutMs > settings.requestTimeoutMs)
       return {

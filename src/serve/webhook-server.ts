@@ -33,6 +33,11 @@ export interface WebhookServerOptions {
   requestTimeoutMs: number;
   /** Connections open at once; more are closed as they come (a failed delivery, to redeliver). */
   maxConnections: number;
+  /**
+   * Why deliveries cannot be handled right now (Redis unreachable), or undefined when they
+   * can: meanwhile they are answered 503, to redeliver, and `/ping` still answers.
+   */
+  unavailable?: () => string | undefined;
   log: Logger;
   /** What `GET /metrics` serves: Prometheus text, and its content type. */
   metrics?: { read(): Promise<string>; contentType: string };
@@ -127,9 +132,12 @@ export function createWebhookServer(
       reply(response, 404, "not found");
       return;
     }
-    if (draining) {
+    const refusal = draining
+      ? "stopping: deliver again later"
+      : options.unavailable?.();
+    if (refusal !== undefined) {
       response.setHeader("retry-after", "10");
-      reply(response, 503, "stopping: deliver again later");
+      reply(response, 503, refusal);
       request.resume();
       return;
     }

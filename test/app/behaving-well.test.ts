@@ -135,7 +135,7 @@ test("the server refuses to start on settings it cannot use, and says which", ()
   );
 });
 
-test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 20 s per doc, 10 s per GitHub request, 200 PRs re-checked per push", () => {
+test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers and 30 s for a request, 256 connections, 10 s to drain, 20 s per doc, 10 s per GitHub request, 200 PRs re-checked per push, writes 1 s and notifications 3 s apart, no Redis, a 30 s lock lease and 8 s lock wait", () => {
   expect(readServerSettings({ APP_ID: "1" })).toEqual({
     settings: {
       setup: false,
@@ -151,9 +151,21 @@ test("the server's defaults: localhost:3000, a 1 MiB body cap, 10 s for headers 
       parseTimeBudgetMs: 20000,
       githubTimeoutMs: 10000,
       maxRecheckPrs: 200,
+      writeIntervalMs: 1000,
+      notificationIntervalMs: 3000,
+      redisUrl: undefined,
+      lockLeaseMs: 30000,
+      lockWaitMs: 8000,
       metricsToken: undefined,
       production: false,
     },
+  });
+  expect(
+    readServerSettings({ APP_ID: "1", REDIS_URL: "redis://redis:6379" }),
+  ).toMatchObject({ settings: { redisUrl: "redis://redis:6379" } });
+  expect(readServerSettings({ APP_ID: "1", LOCK_LEASE_MS: "10" })).toEqual({
+    problem:
+      'LOCK_LEASE_MS must be a whole number from 1000 to 600000, not "10".',
   });
   expect(readServerSettings({})).toMatchObject({ settings: { setup: true } });
   expect(readServerSettings({ APP_ID: "1", METRICS_TOKEN: "t" })).toMatchObject(

@@ -378,4 +378,29 @@ describe("with Redis", () => {
       },
     ]);
   });
+
+  test("a notification waits for its notification slot first, then takes the write slot just before it goes out", async () => {
+    const slots: string[] = [];
+    class FakeGroup {
+      constructor(readonly options: { id: string }) {}
+      key() {
+        return {
+          schedule: (_options: object, job: () => Promise<void>) => {
+            slots.push(this.options.id);
+            return job();
+          },
+        };
+      }
+    }
+    const Octokit = createDesignDocsOctokit();
+    const octokit = new Octokit({
+      auth: { installationId: 7 },
+      throttle: { Bottleneck: { Group: FakeGroup }, connection: {} },
+      request: {
+        fetch: () => Promise.resolve(new Response("{}", { status: 200 })),
+      },
+    });
+    await octokit.request("POST /repos/o/r/issues/2/comments");
+    expect(slots).toEqual(["design-docs-notifications", "design-docs-write"]);
+  });
 });

@@ -87,6 +87,7 @@ describe("names and labels", () => {
     metrics.docChecked("failure", ["section-missing", "section-missing"]);
     metrics.docChecked("success", []);
     metrics.queueWait(5);
+    metrics.lockWait(3);
     metrics.workers.task("check", true);
     metrics.workers.task("check", false);
     metrics.workers.overrun();
@@ -98,6 +99,7 @@ describe("names and labels", () => {
         'design_docs_docs_checked_total{outcome="success"} 1',
         'design_docs_findings_total{rule="section-missing"} 2',
         "design_docs_queue_wait_seconds_count 1",
+        "design_docs_lock_wait_seconds_count 1",
         'design_docs_worker_tasks_total{task="check",result="ok"} 1',
         'design_docs_worker_tasks_total{task="check",result="not ok"} 1',
         "design_docs_worker_overruns_total 1",
