@@ -186,7 +186,7 @@ const WITHOUT_MIGRATION = DOC.replace(
   "",
 );
 const recheck = {
-  reads: 1 + 3 * (2 + 1 + 1 + 1 + 1),
+  reads: 2 + 1 + 3 * (1 + 1 + 1 + 1),
   writes: 2,
   toFirstWrite: 4,
 };
