@@ -7,7 +7,6 @@
 // process.cpuUsage() counts every thread of the process: the bot's parse workers included.
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { Octokit } from "@octokit/core";
-import examples from "@octokit/webhooks-examples" with { type: "json" };
 import { createProbotAuth } from "octokit-auth-probot";
 import { pino } from "pino";
 import { Probot } from "probot";
@@ -25,6 +24,7 @@ import { checkDesignDoc } from "../lib/validate/check-design-doc.js";
 import { DOC_TASKS } from "../lib/workers/doc-tasks.js";
 import { createWorkerPool } from "../lib/workers/worker-pool.js";
 import { startFakeGitHub } from "./fake-github-process.js";
+import { freshPullRequest, replayCalls } from "./fresh-pull.js";
 import { twentyKilobyteDoc } from "./server-cpu-doc.js";
 
 const WARMUP = 20;
@@ -87,40 +87,12 @@ await inlineBot.load(
 let calls = [];
 const bare = probotWith(Octokit.defaults({ authStrategy: createProbotAuth }));
 await bare.load((app) =>
-  app.on("pull_request.opened", async (context) => {
-    const number = context.payload.pull_request.number;
-    for (const call of calls) {
-      const url = call.path.replace(/\/(pulls|issues)\/\d+/, `/$1/${number}`);
-      const body = call.method === "GET" ? {} : call.body;
-      await context.octokit
-        .request({ method: call.method, url, ...body })
-        .catch(() => undefined);
-    }
-  }),
+  app.on("pull_request.opened", (context) => replayCalls(context, calls)),
 );
-
-const opened = examples
-  .find((group) => group.name === "pull_request")
-  .examples.find((example) => example.action === "opened");
-let nextNumber = 1000;
 
 /** Sets up a fresh PR and delivers its `opened` event to `probot`, signed. */
 async function deliver(probot, withDoc) {
-  const number = nextNumber++;
-  const headSha = number.toString(16).padStart(40, "0");
-  const files = withDoc
-    ? {
-        "docs/design/audit-export.md": `${DOC}\n<!-- PR ${number} -->\n`,
-        "src/app.ts": "x\n",
-      }
-    : { "src/app.ts": "x\n", "README.md": "# Hello\n" };
-  await github.setPullRequest(number, files, headSha);
-  const payload = structuredClone(opened);
-  payload.number = number;
-  payload.pull_request.number = number;
-  payload.pull_request.head.sha = headSha;
-  payload.installation = { id: 2 };
-  const text = JSON.stringify(payload);
+  const { number, text } = await freshPullRequest(github, withDoc);
   const cpu = process.cpuUsage();
   await probot.webhooks.verifyAndReceive({
     id: `bench-${number}`,

@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import { Octokit } from "@octokit/core";
 import { createProbotAuth } from "octokit-auth-probot";
 import { createNodeMiddleware, createProbot } from "probot";
+import { replayCalls } from "./fresh-pull.js";
 
 const kind = process.argv[2];
 /** The bot's calls for one delivery, for `replay`. */
@@ -29,16 +30,7 @@ if (kind === "bot") {
   }));
 } else {
   const nothing = async () => undefined;
-  const replay = async (context) => {
-    const number = context.payload.pull_request.number;
-    for (const call of calls) {
-      const url = call.path.replace(/\/(pulls|issues)\/\d+/, `/$1/${number}`);
-      const body = call.method === "GET" ? {} : call.body;
-      await context.octokit
-        .request({ method: call.method, url, ...body })
-        .catch(() => undefined);
-    }
-  };
+  const replay = (context) => replayCalls(context, calls);
   const probot = createProbot({
     env,
     overrides:

@@ -9,9 +9,8 @@
 // CPU ms per delivery: the server process's own CPU (every thread) over the throughput run.
 import { fork } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import examples from "@octokit/webhooks-examples" with { type: "json" };
 import { startFakeGitHub } from "./fake-github-process.js";
-import { twentyKilobyteDoc } from "./server-cpu-doc.js";
+import { freshPullRequest } from "./fresh-pull.js";
 
 const SECRET = "bench-secret";
 const WARMUP = 20;
@@ -81,29 +80,9 @@ function next(child, key) {
   });
 }
 
-const opened = examples
-  .find((group) => group.name === "pull_request")
-  .examples.find((example) => example.action === "opened");
-const DOC = twentyKilobyteDoc();
-let nextNumber = 1000;
-
 /** A fresh PR on the fake GitHub, and its signed `opened` delivery. */
 async function preparedDelivery(withDoc) {
-  const number = nextNumber++;
-  const headSha = number.toString(16).padStart(40, "0");
-  const files = withDoc
-    ? {
-        "docs/design/audit-export.md": `${DOC}\n<!-- PR ${number} -->\n`,
-        "src/app.ts": "x\n",
-      }
-    : { "src/app.ts": "x\n", "README.md": "# Hello\n" };
-  await github.setPullRequest(number, files, headSha);
-  const payload = structuredClone(opened);
-  payload.number = number;
-  payload.pull_request.number = number;
-  payload.pull_request.head.sha = headSha;
-  payload.installation = { id: 2 };
-  const body = JSON.stringify(payload);
+  const { number, text: body } = await freshPullRequest(github, withDoc);
   return {
     body,
     headers: {
