@@ -100,45 +100,43 @@ test("100 docs: every blob in one round, and the writes after the last check", a
   ]);
 });
 
-test("the owner's `.github` config judges a repo without a file of its own", async () => {
+/** The App on an in-memory GitHub whose owner's `.github` config checks `rfcs/**`, and the repo's own file if `own`. */
+async function withOwnerConfig(own?: string) {
   const scenario = await startInMemory();
   scenario.github
     .repo("Codertocat/.github")
     .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
+  if (own !== undefined)
+    scenario.github.repo(REPO).files.set(".github/design-docs.yml", own);
+  return scenario;
+}
+
+/** The summary of the PR's latest check run. */
+const summaryOf = (scenario: Awaited<ReturnType<typeof withOwnerConfig>>) =>
+  scenario.github.pullRequestState(REPO, PR).checkRuns.at(-1)?.output.summary;
+
+test("the owner's `.github` config judges a repo without a file of its own", async () => {
+  const scenario = await withOwnerConfig();
   scenario.github.setPullRequest(REPO, PR, {
     files: { "rfcs/a.md": DOC, "docs/design/b.md": DOC },
   });
   await scenario.deliver(scenario.event("opened"));
-  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
-  expect(checkRuns.at(-1)?.output.summary).toContain("rfcs/a.md");
-  expect(checkRuns.at(-1)?.output.summary).not.toContain("docs/design/b.md");
+  expect(summaryOf(scenario)).toContain("rfcs/a.md");
+  expect(summaryOf(scenario)).not.toContain("docs/design/b.md");
 });
 
 test("a repo with a file of its own and no `_extends` is judged by it alone; the owner's file, read beside it, is dropped", async () => {
-  const scenario = await startInMemory();
-  scenario.github
-    .repo("Codertocat/.github")
-    .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
-  scenario.github
-    .repo(REPO)
-    .files.set(".github/design-docs.yml", "comment: on-failure");
+  const scenario = await withOwnerConfig("comment: on-failure");
   scenario.github.setPullRequest(REPO, PR, {
     files: { "rfcs/a.md": DOC, "docs/design/b.md": DOC },
   });
   await scenario.deliver(scenario.event("opened"));
-  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
-  expect(checkRuns.at(-1)?.output.summary).toContain("docs/design/b.md");
-  expect(checkRuns.at(-1)?.output.summary).not.toContain("rfcs/a.md");
+  expect(summaryOf(scenario)).toContain("docs/design/b.md");
+  expect(summaryOf(scenario)).not.toContain("rfcs/a.md");
 });
 
 test("a repo whose file extends the owner's reads the owner's file once, the read made beside its own", async () => {
-  const scenario = await startInMemory();
-  scenario.github
-    .repo("Codertocat/.github")
-    .files.set(".github/design-docs.yml", "paths: [rfcs/**]");
-  scenario.github
-    .repo(REPO)
-    .files.set(".github/design-docs.yml", "_extends: .github");
+  const scenario = await withOwnerConfig("_extends: .github");
   scenario.github.setPullRequest(REPO, PR, { files: { "rfcs/a.md": DOC } });
   await scenario.deliver(scenario.event("opened"));
   const configReads = scenario.calls.filter(
@@ -148,6 +146,5 @@ test("a repo whose file extends the owner's reads the owner's file once, the rea
     ".github",
     "Hello-World",
   ]);
-  const { checkRuns } = scenario.github.pullRequestState(REPO, PR);
-  expect(checkRuns.at(-1)?.output.summary).toContain("rfcs/a.md");
+  expect(summaryOf(scenario)).toContain("rfcs/a.md");
 });
