@@ -12,6 +12,7 @@ const LAYERS = [
   "github",
   "report",
   "workers",
+  "index",
   "handlers",
   "serve",
 ];
