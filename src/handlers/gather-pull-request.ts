@@ -223,7 +223,7 @@ async function readListed(
 > {
   const [files, comments] = await listing;
   const { config } = loaded;
-  const ours = findChecklistComments(comments, run.appId);
+  const ours = findChecklistComments(comments, run.identity);
   const docs = selectDocs(files, config.paths).map((file) => ({
     ...file,
     sha: written?.own?.blobs[file.path] ?? file.sha,

@@ -235,11 +235,11 @@ function hostFor(
       owner: target.owner,
       repo: target.repo,
       number: target.number,
-      appId: state.appId,
+      identity: { appId: state.appId },
     }),
     cache: state.cache,
     workers: state.workers,
-    appId: state.appId,
+    identity: { appId: state.appId },
     botLogin: state.botLogin,
     today: state.today(),
   };

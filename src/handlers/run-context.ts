@@ -1,6 +1,11 @@
 import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
-import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
+import type {
+  BotIdentity,
+  GitHubClient,
+  LabelEvent,
+  Review,
+} from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
@@ -12,8 +17,8 @@ export interface RunHost {
   cache: DocCache;
   /** Parses and checks docs in worker threads, within a time budget. */
   workers: WorkerPool;
-  /** This app's id: its own comments are the ones it may edit. */
-  appId: number;
+  /** Who the bot is: its own comments are the ones it may edit. */
+  identity: BotIdentity;
   /** The login of this app's bot user. */
   botLogin: () => Promise<string>;
   /** Today's date, `YYYY-MM-DD`. */

@@ -28,7 +28,7 @@ export async function runMerged(
     run.client.listChangedFiles(),
     run.client.listComments(),
   ]);
-  const ours = findChecklistComments(comments, run.appId);
+  const ours = findChecklistComments(comments, run.identity);
   if (ours.length === 0)
     return { docs: 0, outcome: "merged, no checklist comment", writes: [] };
   const { config } = loaded;
