@@ -144,6 +144,7 @@ async function readAtHead(
           ? resolveMergeStatuses(config.merge, head.labels.vocabulary).errors
           : []),
       ],
+      configNotes: loaded.notes,
       ...head.labels,
       pr,
       docs: listed.docs,

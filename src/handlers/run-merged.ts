@@ -24,7 +24,8 @@ export async function runMerged(
 ): Promise<RunResult> {
   const run = createRunContext(host);
   const [loaded, files, comments] = await Promise.all([
-    loadRepoConfig(run.client, run.workers, target),
+    host.config ??
+      loadRepoConfig(run.client, run.workers, target, host.configReach),
     run.client.listChangedFiles(),
     run.client.listComments(),
   ]);
@@ -51,6 +52,7 @@ export async function runMerged(
         checkRun: undefined,
         status: undefined,
         outcome: "merged",
+        report: undefined,
       },
       [],
     ),

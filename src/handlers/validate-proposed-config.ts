@@ -42,7 +42,7 @@ export function configFilesTouched(
  * is merged (`_extends` and all), with every error and the line of the file it is on.
  */
 export async function validateProposedConfig(
-  run: Pick<RunContext, "client" | "workers">,
+  run: Pick<RunContext, "client" | "workers" | "configReach">,
   repo: { owner: string; repo: string },
   touched: readonly string[],
   headSha: string,
@@ -62,7 +62,12 @@ export async function validateProposedConfig(
       return { kind: "file", text: file.text };
     },
   };
-  const chain = await readConfigChain(atHead, repo.owner, repo.repo);
+  const chain = await readConfigChain(
+    atHead,
+    repo.owner,
+    repo.repo,
+    run.configReach,
+  );
   const templates = await loadTemplates(
     chain.config,
     client,

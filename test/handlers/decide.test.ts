@@ -105,6 +105,7 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
     state: { pending: undefined },
     checkRuns: given.checkRuns ?? [],
     truncated: undefined,
+    configNotes: [],
     proposed: given.proposed,
     approvals: {
       moves: given.approvedBy
