@@ -14,7 +14,11 @@ import { decideLabel } from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherLabel } from "./gather-label.js";
 import { gatherReviewing } from "./gather-reviewing.js";
-import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
+import {
+  APP_CONFIG_SOURCE,
+  statusLabelsFor,
+  type LoadedConfig,
+} from "./load-repo-config.js";
 import {
   checkDocs,
   reportsOn,
@@ -241,7 +245,11 @@ async function readListed(
         target.labels,
       )));
   const mayBeTruncated = files.length >= MAX_LISTED_FILES;
-  const touched = configFilesTouched(files, config);
+  const touched = configFilesTouched(
+    files,
+    config,
+    (run.configSource ?? APP_CONFIG_SOURCE).path,
+  );
   if (
     docs.length === 0 &&
     !reported &&

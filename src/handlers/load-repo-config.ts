@@ -37,19 +37,29 @@ export interface LoadedConfig {
 }
 
 /**
- * What the token reads: every repository the App is installed on, or only the one it runs in
- * (the workflow token of the Action), where another repository's file may be there unseen.
+ * Where a repo's config is read from: its own file's path, and what the token reads, every
+ * repository the App is installed on or only the one it runs in (the Action's workflow
+ * token), where another repository's file may be there unseen.
  */
-export type ConfigReach = "installation" | "repository";
+export interface ConfigSource {
+  path: string;
+  reach: "installation" | "repository";
+}
+
+/** The App's: `.github/design-docs.yml`, read with the installation's token. */
+export const APP_CONFIG_SOURCE: ConfigSource = {
+  path: CONFIG_PATH,
+  reach: "installation",
+};
 
 /** Reads the repo's config from its default branch, its templates when first needed. */
 export async function loadRepoConfig(
   client: Pick<GitHubClient, "getConfigFile" | "getFile">,
   workers: WorkerPool,
   repo: { owner: string; repo: string },
-  reach: ConfigReach = "installation",
+  source: ConfigSource = APP_CONFIG_SOURCE,
 ): Promise<LoadedConfig> {
-  const loaded = await readConfigChain(client, repo.owner, repo.repo, reach);
+  const loaded = await readConfigChain(client, repo.owner, repo.repo, source);
   let templates: ReturnType<LoadedConfig["templates"]> | undefined;
   return {
     ...loaded,
@@ -96,12 +106,13 @@ const EXTENDS =
  * repository, one the app cannot read, a loop) is an error of the config like any other.
  * With a token that reads this repository only (`reach: "repository"`), a file `_extends`
  * names elsewhere that cannot be read is a note instead: the files before it still count.
+ * `source.path` is the repo's own file; the owner's is `.github/design-docs.yml` always.
  */
 export async function readConfigChain(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
-  reach: ConfigReach = "installation",
+  { path, reach }: ConfigSource = APP_CONFIG_SOURCE,
 ): Promise<{
   config: Config;
   errors: ConfigError[];
@@ -113,11 +124,11 @@ export async function readConfigChain(
   const chain: { at: ConfigLocation; raw: unknown }[] = [];
   const errors: ConfigError[] = [];
   const notes: string[] = [];
-  let { at, file } = await firstConfigFile(read, owner, repo);
+  let { at, file } = await firstConfigFile(read, owner, repo, path);
   if (file.kind === "forbidden")
     errors.push({
       key: "(file)",
-      message: `the app cannot read ${CONFIG_PATH}; it needs contents: read on this repository`,
+      message: `the app cannot read ${path}; it needs contents: read on this repository`,
     });
   while (file.kind === "file") {
     const text = readConfigText(file.text);
@@ -150,7 +161,7 @@ export async function readConfigChain(
     const elsewhere = at.owner !== owner || at.repo !== repo;
     if (file.kind !== "file" && reach === "repository" && elsewhere)
       notes.push(
-        `${neutralize(CONFIG_PATH)} extends ${neutralize(describeFile(at))}, which this workflow's token cannot read (it reads this repository only): the settings before it are used without it. To use it, give the step a token that can read ${neutralize(`${at.owner}/${at.repo}`)} (the \`token\` input).`,
+        `${neutralize(path)} extends ${neutralize(describeFile(at))}, which this workflow's token cannot read (it reads this repository only): the settings before it are used without it. To use it, give the step a token that can read ${neutralize(`${at.owner}/${at.repo}`)} (the \`token\` input).`,
       );
     else if (file.kind !== "file")
       errors.push({
@@ -202,8 +213,9 @@ async function firstConfigFile(
   read: (at: ConfigLocation) => Promise<ConfigFile>,
   owner: string,
   repo: string,
+  path: string,
 ): Promise<{ at: ConfigLocation; file: ConfigFile }> {
-  const at = { owner, repo, path: CONFIG_PATH };
+  const at = { owner, repo, path };
   const own = await read(at);
   if (own.kind !== "absent" || repo === ".github") return { at, file: own };
   const ownerAt = { owner, repo: ".github", path: CONFIG_PATH };

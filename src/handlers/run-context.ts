@@ -10,7 +10,7 @@ import type { DocCache } from "../github/read-docs.js";
 import type { CheckRunOutput } from "../report/render-check-run.js";
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
-import type { ConfigReach, LoadedConfig } from "./load-repo-config.js";
+import type { ConfigSource, LoadedConfig } from "./load-repo-config.js";
 
 /** What a run on one PR is given by its host: the App's event handler, or a test. */
 export interface RunHost {
@@ -26,8 +26,8 @@ export interface RunHost {
   today: string;
   /** The repo's config, when already being read for several PRs (after a push). */
   config?: Promise<LoadedConfig> | undefined;
-  /** What the token reads of other repositories' config files; by default the App's reach. */
-  configReach?: ConfigReach | undefined;
+  /** Where the repo's config is read from; by default as the App reads it. */
+  configSource?: ConfigSource | undefined;
   /**
    * Set when the token may not write (a fork's PR on `pull_request` in a workflow): the run
    * reads and reports, and writes nothing.

@@ -25,7 +25,7 @@ export async function runMerged(
   const run = createRunContext(host);
   const [loaded, files, comments] = await Promise.all([
     host.config ??
-      loadRepoConfig(run.client, run.workers, target, host.configReach),
+      loadRepoConfig(run.client, run.workers, target, host.configSource),
     run.client.listChangedFiles(),
     run.client.listComments(),
   ]);

@@ -38,7 +38,7 @@ export async function runPullRequest(
   const run = createRunContext(host);
   const loading =
     host.config ??
-    loadRepoConfig(run.client, run.workers, target, host.configReach);
+    loadRepoConfig(run.client, run.workers, target, host.configSource);
   let snapshot = await gatherPullRequest(run, loading, target, event);
   if ("skipped" in snapshot)
     return { docs: 0, outcome: snapshot.skipped, writes: [] };
