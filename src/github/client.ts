@@ -1,8 +1,14 @@
 import { RequestError } from "@octokit/request-error";
-import type { Context } from "probot";
+import type { Octokit as RestOctokit } from "@octokit/rest";
 
-/** The Octokit client Probot gives each event. */
-export type Octokit = Context["octokit"];
+/**
+ * What the clients need of an Octokit: its REST methods and pagination. Probot's, which each
+ * event brings, has them; so has @octokit/rest's, which the Action makes from its token.
+ */
+export type Octokit = Pick<
+  RestOctokit,
+  "rest" | "paginate" | "request" | "hook" | "log"
+>;
 
 /** The PR as it is now (a redelivered payload may be stale). */
 export interface PullRequestState {
