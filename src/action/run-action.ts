@@ -94,7 +94,11 @@ async function checkPullRequest(
   const lines: string[] = [];
   if (read.readOnly)
     lines.push(
-      "This pull request comes from a fork, and on this event the workflow's token can only read: the checklist is here and in the annotations, and no comment or label was written. To post them, run this step on `pull_request_target` (see the README: that workflow is safe with Design Docs Bot, which never checks out or runs the pull request's code).",
+      `This pull request comes from a fork, and on this event the workflow's token can only read: the checklist is here and in the annotations, and no comment or label was written. ${
+        name === "pull_request_review"
+          ? "A review's workflow always gets such a token for a fork's PR: the comment and labels catch up at the PR's next `pull_request_target` event."
+          : "To post them, run this step on `pull_request_target` (see the README: that workflow is safe with Design Docs Bot, which never checks out or runs the pull request's code)."
+      }`,
     );
   const unchecked = new Set<string>();
   const workers = createWorkerPool({

@@ -358,3 +358,23 @@ test("a run GitHub refuses fails the step with GitHub's answer, whatever fail-on
   );
   expect(writes()).toEqual([]);
 });
+
+test("a review on a fork's PR: the token is read-only on any event but pull_request_target, so nothing is written and the summary says when the comment catches up", async () => {
+  github.setPullRequest(REPO, PR, { files: { [DOC]: FILLED }, fork: true });
+  const run = await runStep({
+    apiUrl,
+    eventName: "pull_request_review",
+    payload: reviewEvent("submitted", (payload) => {
+      const pr = payload.pull_request as unknown as {
+        head: { sha: string; repo: { full_name: string } };
+      };
+      pr.head.sha = github.headOf(REPO, PR);
+      pr.head.repo.full_name = "mallory/Hello-World";
+    }).payload,
+  });
+  expect(run.code).toBe(0);
+  expect(writes()).toEqual([]);
+  expect(run.summary).toContain(
+    "the comment and labels catch up at the PR's next `pull_request_target` event",
+  );
+});
