@@ -15,6 +15,7 @@ const LAYERS = [
   "index",
   "handlers",
   "serve",
+  "action",
 ];
 
 module.exports = {

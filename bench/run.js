@@ -15,3 +15,5 @@ console.log("\n## Size cap and time budget\n");
 await import("./size-budget.js");
 console.log("\n## Two replicas on one Redis\n");
 await import("./replicas.js");
+console.log("\n## The Action's cold start\n");
+await import("./action-start.js");

@@ -4,9 +4,9 @@
 import { writeFileSync } from "node:fs";
 import {
   BUILTIN_TEMPLATE_IDS,
-  BUILTIN_TEMPLATES_JSON,
   readBuiltinTemplateSource,
 } from "../lib/templates/builtin-templates.js";
+import { BUILTIN_TEMPLATES_JSON } from "../lib/templates/built-templates-file.js";
 import { parseTemplate } from "../lib/templates/parse-template.js";
 import { storeTemplate } from "../lib/templates/stored-template.js";
 

@@ -4,10 +4,13 @@ import type { GitHubClient } from "./client.js";
 /**
  * Checks users against status rules: by default their role on the repository (write, maintain
  * or admin), else the users and teams the rule names (teams through membership). Answers are
- * remembered for the run, so each user costs at most one call per question.
+ * remembered for the run, so each user costs at most one call per question. Given
+ * `uncheckedTeam`, team membership is not asked (the token cannot read it): a team allows
+ * no one, and `uncheckedTeam` hears which team was not checked for whom.
  */
 export function createMayUserSet(
   client: GitHubClient,
+  uncheckedTeam?: (team: string, user: string) => void,
 ): (user: string, rule: StatusRule) => Promise<boolean> {
   const roles = new Map<string, Promise<string | undefined>>();
   const teams = new Map<string, Promise<boolean>>();
@@ -39,7 +42,9 @@ export function createMayUserSet(
     for (const setter of rule.setBy) {
       if (setter.kind === "user") {
         if (setter.login.toLowerCase() === user.toLowerCase()) return true;
-      } else if (await inTeam(setter.org, setter.slug, user)) return true;
+      } else if (uncheckedTeam)
+        uncheckedTeam(`@${setter.org}/${setter.slug}`, user);
+      else if (await inTeam(setter.org, setter.slug, user)) return true;
     }
     return false;
   };

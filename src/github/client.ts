@@ -1,8 +1,14 @@
 import { RequestError } from "@octokit/request-error";
-import type { Context } from "probot";
+import type { Octokit as RestOctokit } from "@octokit/rest";
 
-/** The Octokit client Probot gives each event. */
-export type Octokit = Context["octokit"];
+/**
+ * What the clients need of an Octokit: its REST methods and pagination. Probot's, which each
+ * event brings, has them; so has @octokit/rest's, which the Action makes from its token.
+ */
+export type Octokit = Pick<
+  RestOctokit,
+  "rest" | "paginate" | "request" | "hook" | "log"
+>;
 
 /** The PR as it is now (a redelivered payload may be stale). */
 export interface PullRequestState {
@@ -86,6 +92,8 @@ export interface ExistingComment {
   createdAt: string;
   /** The GitHub App that wrote it, if any. */
   appId: number | undefined;
+  /** The login of the account that wrote it. */
+  author: string;
 }
 
 /** A label as the PR shows it. */
@@ -209,8 +217,30 @@ export interface PullRequestRef {
   owner: string;
   repo: string;
   number: number;
-  /** This app's id: the check runs it lists are its own, not another app's of that name. */
-  appId: number;
+  /** Who the bot is: the check runs it lists are its own, not another app's of that name. */
+  identity: BotIdentity;
+}
+
+/**
+ * Who the bot writes as, to tell its own comments and check runs from anyone else's: the
+ * hosted App by its id; the Action by its token's account (`github-actions[bot]` with the
+ * workflow token), whose check runs are its App's, named by the account (`<slug>[bot]`).
+ */
+export type BotIdentity = { appId: number } | { login: string };
+
+/** Whether a comment is the bot's own. */
+export function isOwnComment(
+  comment: ExistingComment,
+  identity: BotIdentity,
+): boolean {
+  return "appId" in identity
+    ? comment.appId === identity.appId
+    : comment.author.toLowerCase() === identity.login.toLowerCase();
+}
+
+/** The App a token's account belongs to (`github-actions` for `github-actions[bot]`), if it is one's. */
+export function appSlugOf(login: string): string | undefined {
+  return /^(.+)\[bot\]$/u.exec(login)?.[1];
 }
 
 /** A `GitHubClient` over Probot's Octokit, for one PR. */
@@ -415,6 +445,7 @@ export function createGitHubClient(
         body: comment.body ?? "",
         createdAt: comment.created_at,
         appId: comment.performed_via_github_app?.id,
+        author: comment.user?.login ?? "",
       }));
     },
     async createComment(body) {
@@ -457,15 +488,23 @@ export function createGitHubClient(
       );
     },
     async listCheckRuns(headSha, name) {
+      const { identity } = ref;
+      const slug = "login" in identity ? appSlugOf(identity.login) : undefined;
       const { data } = await octokit.rest.checks.listForRef({
         ...repo,
         ref: headSha,
         check_name: name,
-        app_id: ref.appId,
+        ...("appId" in identity && { app_id: identity.appId }),
         filter: "latest",
         per_page: 100,
       });
-      return data.check_runs.map((run) => ({
+      // A token's App is known by its account's name only: its check runs are told by slug
+      // (a person's token has no App, and no check runs of its own).
+      const own =
+        "appId" in identity
+          ? data.check_runs
+          : data.check_runs.filter((run) => run.app?.slug === slug);
+      return own.map((run) => ({
         id: run.id,
         completed: run.status === "completed",
         conclusion: run.conclusion,

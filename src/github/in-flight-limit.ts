@@ -1,3 +1,10 @@
+/**
+ * Reads one installation has in flight at once, at most, in this process: a third of the 100
+ * GitHub allows, so a PR with a hundred docs, or a push re-checking several PRs, stays well
+ * inside it (Probot's throttle allowed 10).
+ */
+export const MAX_READS_AT_ONCE = 32;
+
 /** At most so many requests at once per key; the rest wait their turn, first come first. */
 export interface InFlightLimit {
   /** Resolves once the request may start, with the function that ends its turn. */

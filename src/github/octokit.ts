@@ -5,20 +5,15 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestPipeline,
 } from "./request-pipeline.js";
-import { createInFlightLimit } from "./in-flight-limit.js";
+import { createInFlightLimit, MAX_READS_AT_ONCE } from "./in-flight-limit.js";
+
+export { MAX_READS_AT_ONCE } from "./in-flight-limit.js";
 import {
   createClusteredSpacing,
   createSpacing,
   type Spacing,
   type SpacingIntervals,
 } from "./spacing.js";
-
-/**
- * Reads one installation has in flight at once, at most, in this process: a third of the 100
- * GitHub allows, so a PR with a hundred docs, or a push re-checking several PRs, stays well
- * inside it (Probot's throttle allowed 10).
- */
-export const MAX_READS_AT_ONCE = 32;
 
 export {
   DEFAULT_REQUEST_TIMEOUT_MS,

@@ -127,6 +127,7 @@ function planReport(
     truncated: snapshot.truncated,
     proposed: snapshot.proposed,
     notes: [
+      ...snapshot.configNotes,
       ...notes,
       ...(reviewing
         ? describeReviews(asked, reviewing.approvedBy, reviewing.failure)

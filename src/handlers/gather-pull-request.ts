@@ -14,7 +14,11 @@ import { decideLabel } from "./decide.js";
 import { gatherApprovals } from "./gather-approvals.js";
 import { gatherLabel } from "./gather-label.js";
 import { gatherReviewing } from "./gather-reviewing.js";
-import { statusLabelsFor, type LoadedConfig } from "./load-repo-config.js";
+import {
+  APP_CONFIG_SOURCE,
+  statusLabelsFor,
+  type LoadedConfig,
+} from "./load-repo-config.js";
 import {
   checkDocs,
   reportsOn,
@@ -144,6 +148,7 @@ async function readAtHead(
           ? resolveMergeStatuses(config.merge, head.labels.vocabulary).errors
           : []),
       ],
+      configNotes: loaded.notes,
       ...head.labels,
       pr,
       docs: listed.docs,
@@ -223,7 +228,7 @@ async function readListed(
 > {
   const [files, comments] = await listing;
   const { config } = loaded;
-  const ours = findChecklistComments(comments, run.appId);
+  const ours = findChecklistComments(comments, run.identity);
   const docs = selectDocs(files, config.paths).map((file) => ({
     ...file,
     sha: written?.own?.blobs[file.path] ?? file.sha,
@@ -240,7 +245,11 @@ async function readListed(
         target.labels,
       )));
   const mayBeTruncated = files.length >= MAX_LISTED_FILES;
-  const touched = configFilesTouched(files, config);
+  const touched = configFilesTouched(
+    files,
+    config,
+    (run.configSource ?? APP_CONFIG_SOURCE).path,
+  );
   if (
     docs.length === 0 &&
     !reported &&

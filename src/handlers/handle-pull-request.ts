@@ -182,7 +182,7 @@ export async function runForPullRequest(
   const queued = performance.now();
   try {
     // Where a lock shared by replicas (Redis) is taken, its wait is observed beside this one.
-    const { reports, ...result } = await state.queue.run(name, () => {
+    const { reports, report, ...result } = await state.queue.run(name, () => {
       state.metrics.queueWait(performance.now() - queued);
       return runPullRequest(host, target, event, progress).catch(
         async (error: unknown) => {
@@ -235,11 +235,11 @@ function hostFor(
       owner: target.owner,
       repo: target.repo,
       number: target.number,
-      appId: state.appId,
+      identity: { appId: state.appId },
     }),
     cache: state.cache,
     workers: state.workers,
-    appId: state.appId,
+    identity: { appId: state.appId },
     botLogin: state.botLogin,
     today: state.today(),
   };

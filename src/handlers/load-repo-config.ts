@@ -7,6 +7,7 @@ import {
 } from "../config/parse-config.js";
 import { readConfigText } from "../config/read-config-text.js";
 import { isRecord } from "../config/read-values.js";
+import { neutralize } from "../report/neutralize.js";
 import {
   BUILTIN_TEMPLATE_IDS,
   defaultTemplate,
@@ -24,6 +25,10 @@ import { repoVocabulary } from "../validate/vocabulary-for.js";
 export interface LoadedConfig {
   config: Config;
   errors: ConfigError[];
+  /** Markdown lines (already neutralised) on how the config was read, for the comment. */
+  notes: string[];
+  /** The files the config was read from, the repo's own (or its owner's) first. */
+  sources: ConfigLocation[];
   /**
    * The templates the config names, read once when first asked for: the built-ins at no
    * cost, the repo's own from its default branch.
@@ -31,13 +36,30 @@ export interface LoadedConfig {
   templates(): Promise<{ templates: Template[]; errors: ConfigError[] }>;
 }
 
+/**
+ * Where a repo's config is read from: its own file's path, and what the token reads, every
+ * repository the App is installed on or only the one it runs in (the Action's workflow
+ * token), where another repository's file may be there unseen.
+ */
+export interface ConfigSource {
+  path: string;
+  reach: "installation" | "repository";
+}
+
+/** The App's: `.github/design-docs.yml`, read with the installation's token. */
+export const APP_CONFIG_SOURCE: ConfigSource = {
+  path: CONFIG_PATH,
+  reach: "installation",
+};
+
 /** Reads the repo's config from its default branch, its templates when first needed. */
 export async function loadRepoConfig(
   client: Pick<GitHubClient, "getConfigFile" | "getFile">,
   workers: WorkerPool,
   repo: { owner: string; repo: string },
+  source: ConfigSource = APP_CONFIG_SOURCE,
 ): Promise<LoadedConfig> {
-  const loaded = await readConfigChain(client, repo.owner, repo.repo);
+  const loaded = await readConfigChain(client, repo.owner, repo.repo, source);
   let templates: ReturnType<LoadedConfig["templates"]> | undefined;
   return {
     ...loaded,
@@ -82,25 +104,31 @@ const EXTENDS =
  * of its own, or one extending the owner's, costs no second round trip; its answer is dropped
  * when the repo's file is all there is. Keeps every error; a bad `_extends` (not a
  * repository, one the app cannot read, a loop) is an error of the config like any other.
+ * With a token that reads this repository only (`reach: "repository"`), a file `_extends`
+ * names elsewhere that cannot be read is a note instead: the files before it still count.
+ * `source.path` is the repo's own file; the owner's is `.github/design-docs.yml` always.
  */
 export async function readConfigChain(
   client: Pick<GitHubClient, "getConfigFile">,
   owner: string,
   repo: string,
+  { path, reach }: ConfigSource = APP_CONFIG_SOURCE,
 ): Promise<{
   config: Config;
   errors: ConfigError[];
+  notes: string[];
   /** The files the config was read from, the repo's own (or its owner's) first. */
   sources: ConfigLocation[];
 }> {
   const read = configReader(client, owner, repo);
   const chain: { at: ConfigLocation; raw: unknown }[] = [];
   const errors: ConfigError[] = [];
-  let { at, file } = await firstConfigFile(read, owner, repo);
+  const notes: string[] = [];
+  let { at, file } = await firstConfigFile(read, owner, repo, path);
   if (file.kind === "forbidden")
     errors.push({
       key: "(file)",
-      message: `the app cannot read ${CONFIG_PATH}; it needs contents: read on this repository`,
+      message: `the app cannot read ${path}; it needs contents: read on this repository`,
     });
   while (file.kind === "file") {
     const text = readConfigText(file.text);
@@ -130,7 +158,12 @@ export async function readConfigChain(
     }
     at = next.at;
     file = await read(at);
-    if (file.kind !== "file")
+    const elsewhere = at.owner !== owner || at.repo !== repo;
+    if (file.kind !== "file" && reach === "repository" && elsewhere)
+      notes.push(
+        `${neutralize(path)} extends ${neutralize(describeFile(at))}, which this workflow's token cannot read (it reads this repository only): the settings before it are used without it. To use it, give the step a token that can read ${neutralize(`${at.owner}/${at.repo}`)} (the \`token\` input).`,
+      );
+    else if (file.kind !== "file")
       errors.push({
         key: "_extends",
         message: `${describeFile(at)} has no ${at.path} the app can read (the repository does not exist, the app is not installed on it, or the file is missing)`,
@@ -143,6 +176,7 @@ export async function readConfigChain(
   return {
     config: parsed.config,
     errors: [...errors, ...parsed.errors],
+    notes,
     sources: chain.map((entry) => entry.at),
   };
 }
@@ -179,8 +213,9 @@ async function firstConfigFile(
   read: (at: ConfigLocation) => Promise<ConfigFile>,
   owner: string,
   repo: string,
+  path: string,
 ): Promise<{ at: ConfigLocation; file: ConfigFile }> {
-  const at = { owner, repo, path: CONFIG_PATH };
+  const at = { owner, repo, path };
   const own = await read(at);
   if (own.kind !== "absent" || repo === ".github") return { at, file: own };
   const ownerAt = { owner, repo: ".github", path: CONFIG_PATH };

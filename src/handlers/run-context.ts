@@ -1,10 +1,16 @@
 import type { StatusRule } from "../config/status-rules.js";
 import { createMayUserSet } from "../github/check-permission.js";
-import type { GitHubClient, LabelEvent, Review } from "../github/client.js";
+import type {
+  BotIdentity,
+  GitHubClient,
+  LabelEvent,
+  Review,
+} from "../github/client.js";
 import type { DocCache } from "../github/read-docs.js";
+import type { CheckRunOutput } from "../report/render-check-run.js";
 import type { DocReport } from "../validate/check-design-doc.js";
 import type { WorkerPool } from "../workers/worker-pool.js";
-import type { LoadedConfig } from "./load-repo-config.js";
+import type { ConfigSource, LoadedConfig } from "./load-repo-config.js";
 
 /** What a run on one PR is given by its host: the App's event handler, or a test. */
 export interface RunHost {
@@ -12,14 +18,26 @@ export interface RunHost {
   cache: DocCache;
   /** Parses and checks docs in worker threads, within a time budget. */
   workers: WorkerPool;
-  /** This app's id: its own comments are the ones it may edit. */
-  appId: number;
+  /** Who the bot is: its own comments are the ones it may edit. */
+  identity: BotIdentity;
   /** The login of this app's bot user. */
   botLogin: () => Promise<string>;
   /** Today's date, `YYYY-MM-DD`. */
   today: string;
   /** The repo's config, when already being read for several PRs (after a push). */
   config?: Promise<LoadedConfig> | undefined;
+  /** Where the repo's config is read from; by default as the App reads it. */
+  configSource?: ConfigSource | undefined;
+  /**
+   * Set when the token may not write (a fork's PR on `pull_request` in a workflow): the run
+   * reads and reports, and writes nothing.
+   */
+  readOnly?: boolean | undefined;
+  /**
+   * Set when the token cannot read team membership (the workflow token): a team a status
+   * rule names counts as not allowing the user, and this hears of each such check.
+   */
+  uncheckedTeam?: ((team: string, user: string) => void) | undefined;
 }
 
 /** The host, and the answers a run reads once however often it asks. */
@@ -38,7 +56,7 @@ export function createRunContext(host: RunHost): RunContext {
   let reviews: Promise<Review[]> | undefined;
   return {
     ...host,
-    mayUserSet: createMayUserSet(host.client),
+    mayUserSet: createMayUserSet(host.client, host.uncheckedTeam),
     labelEvents: () => (events ??= host.client.listLabelEvents()),
     reviews: () => (reviews ??= host.client.listReviews()),
   };
@@ -76,4 +94,6 @@ export interface RunResult {
   writes: string[];
   /** The docs' reports, for /metrics; not logged. */
   reports?: readonly DocReport[];
+  /** The report as the check run says it, written or not: the Action's job summary; not logged. */
+  report?: CheckRunOutput | undefined;
 }

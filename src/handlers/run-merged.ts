@@ -24,11 +24,12 @@ export async function runMerged(
 ): Promise<RunResult> {
   const run = createRunContext(host);
   const [loaded, files, comments] = await Promise.all([
-    loadRepoConfig(run.client, run.workers, target),
+    host.config ??
+      loadRepoConfig(run.client, run.workers, target, host.configSource),
     run.client.listChangedFiles(),
     run.client.listComments(),
   ]);
-  const ours = findChecklistComments(comments, run.appId);
+  const ours = findChecklistComments(comments, run.identity);
   if (ours.length === 0)
     return { docs: 0, outcome: "merged, no checklist comment", writes: [] };
   const { config } = loaded;
@@ -51,6 +52,7 @@ export async function runMerged(
         checkRun: undefined,
         status: undefined,
         outcome: "merged",
+        report: undefined,
       },
       [],
     ),

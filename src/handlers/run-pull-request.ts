@@ -37,11 +37,24 @@ export async function runPullRequest(
   if (event.kind === "merged") return runMerged(host, target);
   const run = createRunContext(host);
   const loading =
-    host.config ?? loadRepoConfig(run.client, run.workers, target);
+    host.config ??
+    loadRepoConfig(run.client, run.workers, target, host.configSource);
   let snapshot = await gatherPullRequest(run, loading, target, event);
   if ("skipped" in snapshot)
     return { docs: 0, outcome: snapshot.skipped, writes: [] };
   progress.headSha = snapshot.pr.headSha;
+  if (host.readOnly) {
+    // Nothing may be written: the report as the PR stands, for the job summary.
+    const plan = decideReport(snapshot, event);
+    return {
+      docs: snapshot.reports.length,
+      reports: snapshot.reports,
+      outcome: plan.outcome,
+      status: plan.status,
+      report: plan.report,
+      writes: [],
+    };
+  }
 
   const decision = decide(snapshot, event);
   let replan: (current: PullRequestSnapshot) => ReportPlan;
@@ -97,6 +110,7 @@ export async function runPullRequest(
     reports: snapshot.reports,
     outcome: plan.outcome,
     status: plan.status,
+    report: plan.report,
     writes: [
       ...reviewWrites,
       ...(await applyRunPlan(run.client, plan, snapshot.statusLabels)),

@@ -17,6 +17,8 @@ export interface PullRequestSnapshot {
   config: Config;
   /** The config's errors and the templates'. */
   errors: ConfigError[];
+  /** Markdown lines (already neutralised) on how the config was read, for the top of the comment. */
+  configNotes: string[];
   vocabulary: StatusDefinition[];
   statusLabels: StatusLabel[];
   pr: PullRequestState;

@@ -1,6 +1,6 @@
 import { locateConfigKey } from "../config/locate-config-key.js";
 import { resolveMergeStatuses } from "../config/merge-rule.js";
-import { CONFIG_PATH, type Config } from "../config/parse-config.js";
+import type { Config } from "../config/parse-config.js";
 import type {
   ChangedFile,
   ConfigFile,
@@ -9,6 +9,7 @@ import type {
 import type { ProposedConfig } from "../report/render-proposed-config.js";
 import { BUILTIN_TEMPLATE_IDS } from "../templates/builtin-templates.js";
 import {
+  APP_CONFIG_SOURCE,
   loadTemplates,
   readConfigChain,
   vocabularyOf,
@@ -22,6 +23,7 @@ import type { RunContext } from "./run-context.js";
 export function configFilesTouched(
   files: readonly ChangedFile[],
   config: Config,
+  configPath: string,
 ): string[] {
   const templates = config.templates.filter(
     (ref) => !(BUILTIN_TEMPLATE_IDS as readonly string[]).includes(ref),
@@ -31,7 +33,7 @@ export function configFilesTouched(
       [file.path, file.previousPath].some(
         (path) =>
           path !== undefined &&
-          (path === CONFIG_PATH || templates.includes(path)),
+          (path === configPath || templates.includes(path)),
       ),
     )
     .map((file) => file.path);
@@ -42,19 +44,20 @@ export function configFilesTouched(
  * is merged (`_extends` and all), with every error and the line of the file it is on.
  */
 export async function validateProposedConfig(
-  run: Pick<RunContext, "client" | "workers">,
+  run: Pick<RunContext, "client" | "workers" | "configSource">,
   repo: { owner: string; repo: string },
   touched: readonly string[],
   headSha: string,
 ): Promise<ProposedConfig> {
   const { client } = run;
+  const source = run.configSource ?? APP_CONFIG_SOURCE;
   let text: string | undefined;
   const atHead: Pick<GitHubClient, "getConfigFile"> = {
     async getConfigFile(owner, name, path): Promise<ConfigFile> {
       const own =
         owner.toLowerCase() === repo.owner.toLowerCase() &&
         name.toLowerCase() === repo.repo.toLowerCase() &&
-        path === CONFIG_PATH;
+        path === source.path;
       if (!own) return client.getConfigFile(owner, name, path);
       const file = await client.getFile(path, headSha);
       if (file?.text === undefined) return { kind: "absent" };
@@ -62,7 +65,7 @@ export async function validateProposedConfig(
       return { kind: "file", text: file.text };
     },
   };
-  const chain = await readConfigChain(atHead, repo.owner, repo.repo);
+  const chain = await readConfigChain(atHead, repo.owner, repo.repo, source);
   const templates = await loadTemplates(
     chain.config,
     client,
@@ -78,7 +81,7 @@ export async function validateProposedConfig(
   return {
     files: [...touched],
     errors: [...chain.errors, ...templates.errors, ...merge].map((error) => ({
-      path: CONFIG_PATH,
+      path: source.path,
       line: text === undefined ? undefined : locateConfigKey(text, error.key),
       key: error.key,
       message: error.message,

@@ -1,4 +1,8 @@
-import type { ExistingComment } from "../github/client.js";
+import {
+  isOwnComment,
+  type BotIdentity,
+  type ExistingComment,
+} from "../github/client.js";
 
 /** The hidden line that marks the checklist comment. */
 export const COMMENT_MARKER = "<!-- design-docs-bot: checklist -->";
@@ -22,12 +26,13 @@ export function commentBody(checklist: string): string {
  */
 export function findChecklistComments(
   comments: readonly ExistingComment[],
-  appId: number,
+  identity: BotIdentity,
 ): ExistingComment[] {
   return comments
     .filter(
       (comment) =>
-        comment.appId === appId && comment.body.startsWith(COMMENT_MARKER),
+        isOwnComment(comment, identity) &&
+        comment.body.startsWith(COMMENT_MARKER),
     )
     .sort((a, b) =>
       a.createdAt === b.createdAt

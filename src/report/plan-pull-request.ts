@@ -34,6 +34,11 @@ export interface PullRequestPlan {
   status: string | undefined;
 }
 
+/** The plan, and the report as the check run says it, written or not: the Action's job summary. */
+export type FinishedPlan = PullRequestPlan & {
+  report: CheckRunOutput | undefined;
+};
+
 /** What the plan is made from: the checked docs, or the config errors that stopped checking. */
 export interface PlanInput {
   config: Config;
@@ -65,7 +70,7 @@ const NO_LABEL_CHANGE: StatusLabelPlan = { add: [], remove: [] };
  * cut short never passes: docs beyond it were not checked. In dry-run mode only a neutral
  * check run is written.
  */
-export function planPullRequest(input: PlanInput): PullRequestPlan {
+export function planPullRequest(input: PlanInput): FinishedPlan {
   const plan =
     input.errors.length > 0
       ? planConfigErrors(input.errors)
@@ -199,25 +204,28 @@ function planNoDocs(input: PlanInput): PullRequestPlan {
   };
 }
 
-function finish(input: PlanInput, plan: PullRequestPlan): PullRequestPlan {
+function finish(input: PlanInput, plan: PullRequestPlan): FinishedPlan {
   const checkRun =
     plan.checkRun && input.truncated && plan.checkRun.conclusion === "success"
       ? { ...plan.checkRun, conclusion: "neutral" as const }
       : plan.checkRun;
   if (input.config.mode === "dry-run") {
+    const report = checkRun && {
+      ...checkRun,
+      conclusion: "neutral" as const,
+      title: `Dry run: ${checkRun.title}`,
+    };
     return {
       comment: undefined,
       labels: NO_LABEL_CHANGE,
-      checkRun: checkRun && {
-        ...checkRun,
-        conclusion: "neutral",
-        title: `Dry run: ${checkRun.title}`,
-      },
+      checkRun: report,
       status: plan.status,
+      report,
     };
   }
   return {
     ...plan,
     checkRun: input.config.checkRun === false ? undefined : checkRun,
+    report: checkRun,
   };
 }

@@ -31,6 +31,8 @@ export interface RunPlan {
   /** The PR's status label, and the verdict, for the log line. */
   status: string | undefined;
   outcome: string;
+  /** The whole report, as a check run would say it, whether or not one is written. */
+  report: CheckRunOutput | undefined;
 }
 
 /**
@@ -75,6 +77,7 @@ export function planRun(input: RunInput): RunPlan {
         ? checkRun
         : undefined,
     status: plan.status,
+    report: plan.report,
     outcome:
       plan.checkRun?.conclusion ??
       (input.reports.length > 0 ? "checked" : "no design docs"),

@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
+import { readBuiltTemplatesFile } from "./built-templates-file.js";
 import { restoreTemplate, type StoredTemplate } from "./stored-template.js";
 import type { Template } from "./types.js";
 
 const TEMPLATE_DIR = new URL("../../templates/", import.meta.url);
-
-/**
- * The built-in templates as `npm run build` parsed them (scripts/build-templates.js), so no
- * process parses them at start. The path holds from src/ and lib/ alike; templates/*.md stay
- * the source, and a test fails when this file no longer matches them.
- */
-export const BUILTIN_TEMPLATES_JSON = new URL(
-  "../../lib/templates/builtin-templates.json",
-  import.meta.url,
-);
 
 /** The ids of the templates that ship with Design Docs Bot, first one the default. */
 export const BUILTIN_TEMPLATE_IDS = ["design-doc", "design-review"] as const;
@@ -41,9 +32,7 @@ export function defaultTemplate(): Template {
 function readBuiltTemplates(): [Template, ...Template[]] {
   let stored: StoredTemplate[];
   try {
-    stored = JSON.parse(
-      readFileSync(BUILTIN_TEMPLATES_JSON, "utf8"),
-    ) as StoredTemplate[];
+    stored = readBuiltTemplatesFile();
   } catch (error) {
     throw new Error(
       `The built-in templates are not built (${(error as Error).message}); run npm run build`,

@@ -61,6 +61,11 @@ export interface WorkerPoolOptions {
   warm?: boolean;
   /** Counts tasks, overruns and replaced workers for /metrics. */
   metrics?: WorkerMetrics;
+  /**
+   * The script each worker runs: by default lib/workers/doc-worker.js; the Action's bundle,
+   * one file, is its own worker (it imports doc-worker.js, which serves only in a worker).
+   */
+  script?: URL;
 }
 
 // The compiled worker. From src/workers (tests) and lib/workers (the server) alike this is
@@ -105,7 +110,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   let closed = false;
 
   function spawn(): Slot {
-    const worker = new Worker(WORKER_URL, {
+    const worker = new Worker(options.script ?? WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     const slot: Slot = { worker, ready: false, done: false };

@@ -192,6 +192,16 @@ export class FakeGitHub extends GitHubModel {
       });
       return [200, { total_count: repositories.length, repositories }];
     }
+    // GraphQL, for the one query the Action asks: whose token it holds (the app's bot user).
+    if (method === "POST" && path === "/api/graphql")
+      return /^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/u.test(
+        body.query ?? "",
+      )
+        ? [200, { data: { viewer: { login: this.botLogin } } }]
+        : [
+            200,
+            { errors: [{ message: "The fake answers viewer { login } only" }] },
+          ];
     if (method === "GET" && path === "/app")
       return [
         200,

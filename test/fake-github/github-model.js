@@ -619,7 +619,7 @@ export class GitHubModel {
     const run = {
       id: this.nextId++,
       ...body,
-      app: { id: this.appId },
+      app: { id: this.appId, slug: this.appSlug },
       output: { ...body.output },
     };
     repo.checkRuns.push(run);

@@ -347,12 +347,14 @@ test("comments with the app that wrote them; check runs of this app, of one name
         id: 3,
         body: "Hi",
         created_at: "2026-11-23T10:00:00Z",
+        user: { login: "octocat" },
         performed_via_github_app: null,
       },
       {
         id: 4,
         body: null,
         created_at: "2026-11-23T10:00:01Z",
+        user: { login: "design-docs-bot[bot]" },
         performed_via_github_app: { id: 1 },
       },
     ])
@@ -375,8 +377,20 @@ test("comments with the app that wrote them; check runs of this app, of one name
       ],
     });
   expect(await client.listComments()).toEqual([
-    { id: 3, body: "Hi", createdAt: "2026-11-23T10:00:00Z", appId: undefined },
-    { id: 4, body: "", createdAt: "2026-11-23T10:00:01Z", appId: 1 },
+    {
+      id: 3,
+      body: "Hi",
+      createdAt: "2026-11-23T10:00:00Z",
+      appId: undefined,
+      author: "octocat",
+    },
+    {
+      id: 4,
+      body: "",
+      createdAt: "2026-11-23T10:00:01Z",
+      appId: 1,
+      author: "design-docs-bot[bot]",
+    },
   ]);
   expect(await client.listCheckRuns("h1", "Design docs")).toEqual([
     {

@@ -105,6 +105,7 @@ function snapshotOf(given: Given = {}): PullRequestSnapshot {
     state: { pending: undefined },
     checkRuns: given.checkRuns ?? [],
     truncated: undefined,
+    configNotes: [],
     proposed: given.proposed,
     approvals: {
       moves: given.approvedBy
@@ -146,7 +147,15 @@ function applied(snapshot: PullRequestSnapshot, plan: RunPlan) {
   const comments: ExistingComment[] =
     body === undefined
       ? snapshot.ours
-      : [{ id: 1, body, createdAt: "2026-11-23T00:00:00Z", appId: APP_ID }];
+      : [
+          {
+            id: 1,
+            body,
+            createdAt: "2026-11-23T00:00:00Z",
+            appId: APP_ID,
+            author: "design-docs-bot[bot]",
+          },
+        ];
   return {
     ...snapshot,
     ours: comments,

@@ -149,6 +149,7 @@ export function createFakeGitHubClient(
         body: comment.body,
         createdAt: comment.created_at,
         appId: comment.performed_via_github_app?.id,
+        author: comment.user.login,
       }));
     },
     async createComment(body) {
@@ -178,7 +179,12 @@ export function createFakeGitHubClient(
     },
     async listCheckRuns(headSha, name) {
       return model
-        .checkRunsOn(repo, headSha, name, ref.appId)
+        .checkRunsOn(
+          repo,
+          headSha,
+          name,
+          "appId" in ref.identity ? ref.identity.appId : null,
+        )
         .map((run: FakeCheckRun) => ({
           id: run.id,
           completed: run.status === "completed",
@@ -241,7 +247,7 @@ export function createFakeRepoClient(
     configReads: (owner, name) =>
       createFakeGitHubClient(
         model,
-        { owner, repo: name, number: 0, appId: 0 },
+        { owner, repo: name, number: 0, identity: { appId: 0 } },
         log,
       ),
     async listOpenPulls(owner, name, limit) {

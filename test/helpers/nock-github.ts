@@ -22,7 +22,7 @@ export function nockedClient(): { client: GitHubClient; api: nock.Scope } {
     owner: "Codertocat",
     repo: "Hello-World",
     number: 2,
-    appId: APP_ID,
+    identity: { appId: APP_ID },
   });
   return { client, api: nock("https://api.github.com") };
 }

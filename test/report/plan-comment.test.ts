@@ -14,6 +14,11 @@ const comment = (
   id,
   body,
   appId: { bot: 1, user: undefined, "other app": 99 }[by],
+  author: {
+    bot: "design-docs-bot[bot]",
+    user: "octocat",
+    "other app": "other[bot]",
+  }[by],
   createdAt: `2026-11-23T10:00:0${id}Z`,
 });
 
@@ -25,9 +30,9 @@ test("only marked comments written by this app are the checklist, oldest first",
     comment(4, commentBody("other app"), "other app"),
     comment(5, "mentions <!-- design-docs-bot: checklist --> later"),
   ];
-  expect(findChecklistComments(comments, 1).map((entry) => entry.id)).toEqual([
-    1, 3,
-  ]);
+  expect(
+    findChecklistComments(comments, { appId: 1 }).map((entry) => entry.id),
+  ).toEqual([1, 3]);
 });
 
 test.each([
@@ -57,4 +62,21 @@ test.each([
   },
 ])("$name", ({ ours, body, plan }) => {
   expect(planComment(ours, body)).toEqual(plan);
+});
+
+test("with a token's identity, the checklist is the marked comments its account wrote", () => {
+  const comments = [
+    comment(1, commentBody("the App's")),
+    {
+      ...comment(2, commentBody("the workflow's")),
+      appId: 15368,
+      author: "github-actions[bot]",
+    },
+    comment(3, commentBody("pasted"), "user"),
+  ];
+  expect(
+    findChecklistComments(comments, { login: "GitHub-Actions[bot]" }).map(
+      (entry) => entry.id,
+    ),
+  ).toEqual([2]);
 });

@@ -53,6 +53,7 @@ const comment = (body: string): ExistingComment => ({
   body,
   createdAt: "2026-12-01T00:00:00Z",
   appId: 1,
+  author: "design-docs-bot[bot]",
 });
 
 test("the line is appended to the checklist comment once", () => {

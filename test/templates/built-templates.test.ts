@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@jest/globals";
+import { BUILTIN_TEMPLATES_JSON } from "../../src/templates/built-templates-file.js";
 import {
   BUILTIN_TEMPLATE_IDS,
-  BUILTIN_TEMPLATES_JSON,
   loadBuiltinTemplates,
   readBuiltinTemplateSource,
 } from "../../src/templates/builtin-templates.js";
