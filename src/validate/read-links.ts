@@ -5,14 +5,15 @@ import type { StatusReading } from "./read-status.js";
 import type { DocLinkRef, LinkKind } from "./types.js";
 
 /** The header field each kind of link is written under. */
-const LINK_FIELDS: readonly (readonly [LinkKind, string])[] = [
-  ["superseded-by", "Superseded by"],
-  ["supersedes", "Supersedes"],
-  ["replaces", "Replaces"],
-  ["replaced-by", "Replaced by"],
-  ["requires", "Requires"],
-  ["related", "Related"],
-];
+const LINK_FIELDS: Readonly<Record<LinkKind, string>> = {
+  "superseded-by": "Superseded by",
+  supersedes: "Supersedes",
+  replaces: "Replaces",
+  "replaced-by": "Replaced by",
+  requires: "Requires",
+  related: "Related",
+};
+const KINDS = Object.keys(LINK_FIELDS) as LinkKind[];
 
 /** Values that say there is no link (`Superseded by: N/A`), normalised. */
 const NO_TARGET = new Set(["", "none", "n a", "na", "tbd", "null", "nil"]);
@@ -45,8 +46,13 @@ export function readLinks(doc: DesignDoc, status: StatusReading): DocLinkRef[] {
   return uniqueLinks(links.filter((link) => isTarget(link.target)));
 }
 
+/** The header field a kind of link is written under (`Superseded by`). */
+export function linkLabel(kind: LinkKind): string {
+  return LINK_FIELDS[kind];
+}
+
 function kindOf(field: { normalizedKey: string }): LinkKind | undefined {
-  return LINK_FIELDS.find(([, key]) => fieldMeans(field, key))?.[0];
+  return KINDS.find((kind) => fieldMeans(field, LINK_FIELDS[kind]));
 }
 
 /**
