@@ -25,14 +25,16 @@ export type LinkOutcome =
   /** No doc; `reason` says where it was looked for (`there is no doc at docs/q.md`). */
   | { kind: "missing"; reason: string }
   /** Several docs, none preferred; `reason` names them. */
-  | { kind: "ambiguous"; reason: string };
+  | { kind: "ambiguous"; reason: string }
+  /** The target could not be read; `reason` says why. */
+  | { kind: "unreadable"; reason: string };
 
 const SUCCESSORS: readonly LinkKind[] = ["superseded-by", "replaced-by"];
 
 /**
  * What is wrong with one link of a doc at `status`, one sentence, or undefined when nothing
- * is: a target that names no doc (an Obsolete doc's successor said so) or several; an
- * Approved doc requiring one still WIP or In Review.
+ * is: a target that names no doc (an Obsolete doc's successor said so), several, or one that
+ * could not be read; an Approved doc requiring one still WIP or In Review.
  */
 export function judgeLink(
   status: string | null,
@@ -54,6 +56,8 @@ export function judgeLink(
         : `${written} names no doc: ${outcome.reason}`;
     case "ambiguous":
       return `${written} names more than one doc: ${outcome.reason}`;
+    case "unreadable":
+      return `${written} could not be checked: ${outcome.reason}`;
   }
 }
 
