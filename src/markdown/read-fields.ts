@@ -59,7 +59,12 @@ function readParagraph(
     splitKeyValue(line.text),
   );
   if (!pairs.every((pair) => pair !== undefined)) return [];
-  const links = readLinks(paragraph);
+  const links = new Map<number, FieldLink[]>();
+  for (const { line, link } of readLinks(paragraph)) {
+    const onLine = links.get(line);
+    if (onLine) onLine.push(link);
+    else links.set(line, [link]);
+  }
   return pairs.map(([key, value], index) => {
     const line = startLine + index;
     return makeField(
@@ -67,7 +72,7 @@ function readParagraph(
       value,
       isBoldKey(sourceLines[line - 1] ?? "") ? "bold" : "line",
       line,
-      links.filter((link) => link.line === line).map((link) => link.link),
+      links.get(line) ?? [],
     );
   });
 }
