@@ -16,7 +16,8 @@ export type LinkedFile =
   | { kind: "absent" }
   | { kind: "unreadable"; reason: string };
 
-const RULE_ID = "links";
+/** The rule id of the checks on a doc's links. */
+export const LINK_RULE_ID = "links";
 
 /**
  * The repository paths the doc's links name by relative path, each once. Titles and URLs are
@@ -58,13 +59,13 @@ export function addLinkChecks(
     return [
       finding
         ? {
-            ruleId: RULE_ID,
+            ruleId: LINK_RULE_ID,
             requirement,
             met: false,
             message: finding,
             severity: "warning",
           }
-        : { ruleId: RULE_ID, requirement, met: true },
+        : { ruleId: LINK_RULE_ID, requirement, met: true },
     ];
   });
   if (checks.length === 0) return report;
