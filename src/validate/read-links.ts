@@ -28,19 +28,20 @@ const SEPARATORS = /[,;]/u;
  */
 export function readLinks(doc: DesignDoc, status: StatusReading): DocLinkRef[] {
   const written = [
-    ...doc.frontMatterLists.map((list) => ({
-      ...list,
-      targets: list.items,
-    })),
-    ...doc.fields.map((field) => ({
-      ...field,
-      targets: splitTargets(field.value, field.links),
-    })),
+    ...doc.frontMatterLists.flatMap((list) => {
+      const kind = kindOf(list);
+      return kind ? [{ kind, line: list.line, targets: list.items }] : [];
+    }),
+    ...doc.fields.flatMap((field) => {
+      const kind = kindOf(field);
+      if (!kind) return [];
+      const targets = splitTargets(field.value, field.links);
+      return [{ kind, line: field.line, targets }];
+    }),
   ].sort((a, b) => a.line - b.line);
-  const links = written.flatMap((entry) => {
-    const kind = kindOf(entry);
-    return kind ? entry.targets.map((target) => ({ kind, target })) : [];
-  });
+  const links = written.flatMap(({ kind, targets }) =>
+    targets.map((target) => ({ kind, target })),
+  );
   const successor = successorOf(doc, status);
   if (successor) links.push({ kind: "superseded-by", target: successor });
   return uniqueLinks(links.filter((link) => isTarget(link.target)));
