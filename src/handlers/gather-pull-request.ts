@@ -25,6 +25,7 @@ import {
   selectDocs,
   type DocFile,
 } from "./read-doc-reports.js";
+import { addLinkedDocChecks } from "./read-linked-docs.js";
 import type { RunContext, RunEvent, RunTarget } from "./run-context.js";
 import {
   configFilesTouched,
@@ -171,7 +172,7 @@ async function readAtHead(
 
 /**
  * The PR, the templates and labels, each doc's report (its blob read, then checked) and the
- * check runs on `headSha`, at once.
+ * check runs on `headSha`, at once; then the files the docs link to, when they link to any.
  */
 async function readHead(
   run: RunContext,
@@ -181,15 +182,13 @@ async function readHead(
 ) {
   const { config } = loaded;
   const templates = loaded.templates();
+  const templateList = templates.then((read) => read.templates);
   const [pr, { errors }, labels, reports, checkRuns] = await Promise.all([
     run.client.getPullRequest(),
     templates,
     statusLabelsFor(loaded),
-    checkDocs(
-      run,
-      config,
-      templates.then((read) => read.templates),
-      docs,
+    checkDocs(run, config, templateList, docs).then((checked) =>
+      addLinkedDocChecks(run, config, templateList, checked, headSha),
     ),
     wantsCheckRuns(config)
       ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME)

@@ -3,6 +3,8 @@
  * and what the Markdown and HTML renderings are made from. A change to these shapes that a
  * reader of the JSON could notice raises `INDEX_SCHEMA_VERSION`.
  */
+import type { DocLinkRef } from "../validate/types.js";
+
 export const INDEX_SCHEMA_VERSION = 1;
 
 /** The whole index. */
@@ -16,21 +18,8 @@ export interface DesignDocIndex {
   errors: IndexError[];
 }
 
-/** How a doc names another in a header field, front matter, or its Status. */
-export type LinkKind =
-  | "superseded-by"
-  | "supersedes"
-  | "replaces"
-  | "replaced-by"
-  | "requires"
-  | "related";
-
-/** A link as the doc writes it. */
-export interface DocLinkRef {
-  kind: LinkKind;
-  /** As written: a relative path, a URL of a doc on GitHub, or a title. */
-  target: string;
-}
+// The engine reads links (src/validate), so their shapes live there; the index's are the same.
+export type { DocLinkRef, LinkKind } from "../validate/types.js";
 
 /** Which doc of the index a link or a finding points at. */
 export interface DocRef {

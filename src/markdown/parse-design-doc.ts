@@ -25,6 +25,7 @@ export function parseDesignDoc(markdown: string): DesignDoc {
     titleEndLine: tree.children.find((node) => node.type === "heading")
       ?.position?.end.line,
     frontMatter: frontMatter.values,
+    frontMatterLists: frontMatter.lists,
     fields: [
       ...frontMatter.fields,
       ...[

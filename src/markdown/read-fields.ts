@@ -1,8 +1,16 @@
-import type { List, Paragraph, RootContent, Table } from "mdast";
-import type { FieldForm, MetadataField } from "./types.js";
+import type {
+  List,
+  Nodes,
+  Paragraph,
+  RootContent,
+  Table,
+  TableCell,
+} from "mdast";
+import type { FieldForm, FieldLink, MetadataField } from "./types.js";
 import { normalizeHeading } from "./normalize-heading.js";
 import { plainText } from "./plain-text.js";
 import { splitLines } from "./split-lines.js";
+import { walkTree } from "./walk-tree.js";
 
 const KEY_VALUE = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/u;
 const MAX_KEY_WORDS = 4;
@@ -51,6 +59,12 @@ function readParagraph(
     splitKeyValue(line.text),
   );
   if (!pairs.every((pair) => pair !== undefined)) return [];
+  const links = new Map<number, FieldLink[]>();
+  for (const { line, link } of readLinks(paragraph)) {
+    const onLine = links.get(line);
+    if (onLine) onLine.push(link);
+    else links.set(line, [link]);
+  }
   return pairs.map(([key, value], index) => {
     const line = startLine + index;
     return makeField(
@@ -58,29 +72,52 @@ function readParagraph(
       value,
       isBoldKey(sourceLines[line - 1] ?? "") ? "bold" : "line",
       line,
+      links.get(line) ?? [],
     );
   });
 }
 
 function readTable(table: Table): MetadataField[] {
-  const rows = table.children.map((row) =>
-    row.children.map((cell) => plainText(cell).replace(/\s+/gu, " ").trim()),
-  );
+  const rows = table.children.map((row) => row.children.map(cellText));
   const header = rows[0] ?? [];
   const line = (index: number): number =>
     table.children[index]?.position?.start.line ?? 1;
+  const linksAt = (row: number, column: number): FieldLink[] => {
+    const cell: TableCell | undefined = table.children[row]?.children[column];
+    return cell ? readLinks(cell).map((link) => link.link) : [];
+  };
   if (header.length === 2) {
     return rows.flatMap(([key = "", value = ""], index) =>
-      isKey(key) ? [makeField(key, value, "table", line(index))] : [],
+      isKey(key)
+        ? [makeField(key, value, "table", line(index), linksAt(index, 1))]
+        : [],
     );
   }
   const values = rows[1];
   if (rows.length === 2 && values && header.every(isKey)) {
     return header.map((key, index) =>
-      makeField(key, values[index] ?? "", "table", line(1)),
+      makeField(key, values[index] ?? "", "table", line(1), linksAt(1, index)),
     );
   }
   return [];
+}
+
+function cellText(cell: Nodes): string {
+  return plainText(cell).replace(/\s+/gu, " ").trim();
+}
+
+/** The links inside a node, each with the line it starts on, and its text as a cell shows it. */
+function readLinks(node: Nodes): { line: number; link: FieldLink }[] {
+  const links: { line: number; link: FieldLink }[] = [];
+  walkTree([node], (current) => {
+    if (current.type !== "link") return true;
+    links.push({
+      line: current.position?.start.line ?? 0,
+      link: { text: cellText(current), href: current.url },
+    });
+    return false;
+  });
+  return links;
 }
 
 function splitKeyValue(text: string): [string, string] | undefined {
@@ -109,6 +146,7 @@ function makeField(
   value: string,
   form: FieldForm,
   line: number,
+  links: FieldLink[],
 ): MetadataField {
   return {
     key: key.trim(),
@@ -116,5 +154,6 @@ function makeField(
     value,
     form,
     line,
+    links,
   };
 }

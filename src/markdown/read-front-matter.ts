@@ -1,6 +1,6 @@
 import type { Yaml } from "mdast";
 import type { Alias, Document } from "yaml";
-import type { MetadataField, ParseProblem } from "./types.js";
+import type { FrontMatterList, MetadataField, ParseProblem } from "./types.js";
 import { normalizeHeading } from "./normalize-heading.js";
 import { requireYaml } from "./require-yaml.js";
 
@@ -8,6 +8,7 @@ import { requireYaml } from "./require-yaml.js";
 export interface FrontMatter {
   values: Record<string, string>;
   fields: MetadataField[];
+  lists: FrontMatterList[];
   problems: ParseProblem[];
 }
 
@@ -18,9 +19,14 @@ export interface FrontMatter {
  * valid YAML, or not a mapping, becomes a problem, never an exception.
  */
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
-  const empty: FrontMatter = { values: {}, fields: [], problems: [] };
+  const empty: FrontMatter = {
+    values: {},
+    fields: [],
+    lists: [],
+    problems: [],
+  };
   if (!node) return empty;
-  const { isAlias, isMap, isScalar, LineCounter, parseDocument } =
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } =
     requireYaml();
   // The block's text starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
@@ -74,10 +80,23 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
   };
   const values: Record<string, string> = {};
   const fields: MetadataField[] = [];
+  const lists: FrontMatterList[] = [];
   for (const pair of root.items) {
     const key = pair.key === null ? undefined : text(pair.key);
+    if (key === undefined) continue;
+    const start =
+      isScalar(pair.key) || isAlias(pair.key) ? pair.key.range : undefined;
+    const line = start ? lineOf(start[0]) : firstLine;
+    // A list is read where it is written, not through an alias: the same one step as a scalar.
+    if (isSeq(pair.value)) {
+      const items = pair.value.items
+        .map((item) => text(item)?.trim())
+        .filter((item): item is string => item !== undefined);
+      lists.push({ key, normalizedKey: normalizeHeading(key), items, line });
+      continue;
+    }
     const raw = text(pair.value);
-    if (key === undefined || raw === undefined) continue;
+    if (raw === undefined) continue;
     const value = raw.trim();
     // Defined, not assigned, so a `__proto__` key is data and not the object's prototype.
     Object.defineProperty(values, key, {
@@ -85,23 +104,23 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       enumerable: true,
       writable: true,
     });
-    const start =
-      isScalar(pair.key) || isAlias(pair.key) ? pair.key.range : undefined;
     fields.push({
       key,
       normalizedKey: normalizeHeading(key),
       value,
       form: "frontmatter",
-      line: start ? lineOf(start[0]) : firstLine,
+      line,
+      links: [],
     });
   }
-  return { values, fields, problems: [] };
+  return { values, fields, lists, problems: [] };
 }
 
 function invalid(message: string, line: number): FrontMatter {
   return {
     values: {},
     fields: [],
+    lists: [],
     problems: [
       {
         message: `Front matter is not valid YAML: ${message.split("\n")[0] ?? message}`,

@@ -15,6 +15,27 @@ export interface MetadataField {
   form: FieldForm;
   /** 1-based line of the field in the source. */
   line: number;
+  /** The Markdown links in the value, in order; none in front matter. */
+  links: FieldLink[];
+}
+
+/** A Markdown link in a field's value: `[Token buckets](./token-buckets.md)`. */
+export interface FieldLink {
+  /** The link's text as the value shows it, markup stripped. */
+  text: string;
+  /** Where it points, as written. */
+  href: string;
+}
+
+/** A top-level front matter key whose value is a list (`replaces: [a.md, b.md]`). */
+export interface FrontMatterList {
+  key: string;
+  /** The key normalised for lookup, as a field's is. */
+  normalizedKey: string;
+  /** The list's scalar items, as strings; nested lists and mappings left out. */
+  items: string[];
+  /** 1-based line of the key. */
+  line: number;
 }
 
 /** A section of the doc: a heading and everything up to the next heading of the same or a higher level. */
@@ -58,6 +79,8 @@ export interface DesignDoc {
   titleEndLine: number | undefined;
   /** Top-level fields of the YAML front matter, scalars as strings. */
   frontMatter: Record<string, string>;
+  /** Top-level front matter keys whose value is a list; they are not fields. */
+  frontMatterLists: FrontMatterList[];
   /** Every metadata field found, in document order. */
   fields: MetadataField[];
   /** Top-level sections; the title heading, when it is alone at its level, is not one of them. */

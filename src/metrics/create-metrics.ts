@@ -5,6 +5,7 @@ import {
   Histogram,
   Registry,
 } from "prom-client";
+import { LINK_RULE_ID } from "../validate/add-link-checks.js";
 import { VALIDATION_RULE_IDS } from "../validate/validate.js";
 import {
   actionLabel,
@@ -67,7 +68,7 @@ const TASK_NAMES = new Set([
 /**
  * Every rule id a finding can carry: the validation rules', and the requirements added
  * around them (no known template, an unreadable file, a Status move's approvals, the Status
- * a merge needs).
+ * a merge needs, the links to other docs).
  */
 const RULE_IDS: ReadonlySet<string> = new Set([
   ...VALIDATION_RULE_IDS,
@@ -75,6 +76,7 @@ const RULE_IDS: ReadonlySet<string> = new Set([
   "file",
   "status-approval",
   "merge-status",
+  LINK_RULE_ID,
 ]);
 
 /**

@@ -6,10 +6,11 @@ import {
   type TemplateSelection,
 } from "./choose-template.js";
 import type { ValidateOptions } from "./options.js";
+import { readLinks } from "./read-links.js";
 import { readStatus, type StatusReading } from "./read-status.js";
 import { unmet } from "./rule.js";
 import { vocabularyFor } from "./vocabulary-for.js";
-import type { Check } from "./types.js";
+import type { Check, DocLinkRef } from "./types.js";
 import { isFinding, validate } from "./validate.js";
 
 /** Everything the engine needs to check docs: templates, how to choose one, and the options. */
@@ -27,6 +28,8 @@ export interface DocReport {
   /** Why that template, or why none. */
   templateReason: string;
   status: StatusReading;
+  /** The other docs it names: successor, predecessors, requirements, related docs. */
+  links: DocLinkRef[];
   checks: Check[];
   outcome: Outcome;
 }
@@ -58,11 +61,13 @@ export function checkDesignDoc(
         severity: "failure",
       },
     ];
+    const status = readStatus(doc, vocabularyFor(undefined, engine.options));
     return {
       path,
       template: undefined,
       templateReason: choice.reason,
-      status: readStatus(doc, vocabularyFor(undefined, engine.options)),
+      status,
+      links: readLinks(doc, status),
       checks,
       outcome: "failure",
     };
@@ -74,6 +79,7 @@ export function checkDesignDoc(
     template: { id: template.id, origin: template.origin },
     templateReason: choice.reason,
     status: context.status,
+    links: readLinks(doc, context.status),
     checks,
     outcome: outcomeOf(checks),
   };
@@ -119,6 +125,7 @@ export function unreadableDocReport(path: string, reason: string): DocReport {
       successor: undefined,
       disagreement: undefined,
     },
+    links: [],
     checks: [
       { ...unmet("file", "Readable file", reason), severity: "failure" },
     ],

@@ -24,7 +24,10 @@ export function findField(
 }
 
 /** Whether a field means the same as `key` (`Author` means `Owner`). */
-export function fieldMeans(field: MetadataField, key: string): boolean {
+export function fieldMeans(
+  field: Pick<MetadataField, "normalizedKey">,
+  key: string,
+): boolean {
   const wanted = normalizeHeading(key);
   const names = FIELD_SYNONYMS[wanted] ?? [wanted];
   return names.includes(field.normalizedKey);

@@ -39,3 +39,19 @@ export interface SectionAssessment {
   /** The prompt's own blocks, unedited (however re-wrapped). */
   copied?: boolean;
 }
+
+/** How a doc names another in a header field, front matter, or its Status. */
+export type LinkKind =
+  | "superseded-by"
+  | "supersedes"
+  | "replaces"
+  | "replaced-by"
+  | "requires"
+  | "related";
+
+/** A link as the doc writes it. */
+export interface DocLinkRef {
+  kind: LinkKind;
+  /** As written: a relative path, a URL of a doc on GitHub, or a title. */
+  target: string;
+}

@@ -95,6 +95,21 @@ test("--format markdown prints the PR comment and --format json the reports", as
   ]);
 });
 
+test("--format json gives each doc's links as written", async () => {
+  write(
+    "docs/design/a.md",
+    fixture("docs/filled-design-doc.md").replace(
+      /^(\*\*Owner:\*\*.*)$/mu,
+      "$1\n**Requires:** [Quotas](../quotas.md), Token buckets",
+    ),
+  );
+  const json = JSON.parse((await run("check", "--format", "json")).stdout);
+  expect(json.reports[0].links).toEqual([
+    { kind: "requires", target: "../quotas.md" },
+    { kind: "requires", target: "Token buckets" },
+  ]);
+});
+
 /** The docs a text report names: each heads its block, its template on the next line. */
 function namedDocs(stdout: string): string[] {
   const lines = stdout.split("\n");

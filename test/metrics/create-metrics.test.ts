@@ -86,6 +86,7 @@ describe("names and labels", () => {
     const metrics = createMetrics();
     metrics.docChecked("failure", ["section-missing", "section-missing"]);
     metrics.docChecked("success", []);
+    metrics.docChecked("warning", ["links"]);
     metrics.queueWait(5);
     metrics.lockWait(3);
     metrics.workers.task("check", true);
@@ -98,6 +99,7 @@ describe("names and labels", () => {
         'design_docs_docs_checked_total{outcome="failure"} 1',
         'design_docs_docs_checked_total{outcome="success"} 1',
         'design_docs_findings_total{rule="section-missing"} 2',
+        'design_docs_findings_total{rule="links"} 1',
         "design_docs_queue_wait_seconds_count 1",
         "design_docs_lock_wait_seconds_count 1",
         'design_docs_worker_tasks_total{task="check",result="ok"} 1',

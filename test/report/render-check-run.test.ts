@@ -32,6 +32,7 @@ function report(
       successor: undefined,
       disagreement: undefined,
     },
+    links: [],
     checks,
     outcome: severity,
   };
