@@ -19258,23 +19258,51 @@ function readParagraph(paragraph, sourceLines) {
   const pairs = splitLines(plainText(paragraph)).map((line) => splitKeyValue(line.text));
   if (!pairs.every((pair) => pair !== void 0))
     return [];
+  const links = /* @__PURE__ */ new Map();
+  for (const { line, link } of readLinks(paragraph)) {
+    const onLine = links.get(line);
+    if (onLine)
+      onLine.push(link);
+    else
+      links.set(line, [link]);
+  }
   return pairs.map(([key, value2], index2) => {
     const line = startLine + index2;
-    return makeField(key, value2, isBoldKey(sourceLines[line - 1] ?? "") ? "bold" : "line", line);
+    return makeField(key, value2, isBoldKey(sourceLines[line - 1] ?? "") ? "bold" : "line", line, links.get(line) ?? []);
   });
 }
 function readTable(table) {
-  const rows = table.children.map((row) => row.children.map((cell) => plainText(cell).replace(/\s+/gu, " ").trim()));
+  const rows = table.children.map((row) => row.children.map(cellText));
   const header = rows[0] ?? [];
   const line = (index2) => table.children[index2]?.position?.start.line ?? 1;
+  const linksAt = (row, column) => {
+    const cell = table.children[row]?.children[column];
+    return cell ? readLinks(cell).map((link) => link.link) : [];
+  };
   if (header.length === 2) {
-    return rows.flatMap(([key = "", value2 = ""], index2) => isKey(key) ? [makeField(key, value2, "table", line(index2))] : []);
+    return rows.flatMap(([key = "", value2 = ""], index2) => isKey(key) ? [makeField(key, value2, "table", line(index2), linksAt(index2, 1))] : []);
   }
   const values = rows[1];
   if (rows.length === 2 && values && header.every(isKey)) {
-    return header.map((key, index2) => makeField(key, values[index2] ?? "", "table", line(1)));
+    return header.map((key, index2) => makeField(key, values[index2] ?? "", "table", line(1), linksAt(1, index2)));
   }
   return [];
+}
+function cellText(cell) {
+  return plainText(cell).replace(/\s+/gu, " ").trim();
+}
+function readLinks(node2) {
+  const links = [];
+  walkTree([node2], (current) => {
+    if (current.type !== "link")
+      return true;
+    links.push({
+      line: current.position?.start.line ?? 0,
+      link: { text: cellText(current), href: current.url }
+    });
+    return false;
+  });
+  return links;
 }
 function splitKeyValue(text3) {
   const match = KEY_VALUE.exec(text3.trim());
@@ -19292,13 +19320,14 @@ function isKey(text3) {
 function isBoldKey(sourceLine) {
   return /^\s*(?:[-*+]\s+)?(?:\*\*|__)/u.test(sourceLine);
 }
-function makeField(key, value2, form, line) {
+function makeField(key, value2, form, line, links) {
   return {
     key: key.trim(),
     normalizedKey: normalizeHeading(key),
     value: value2,
     form,
-    line
+    line,
+    links
   };
 }
 
@@ -19310,10 +19339,15 @@ function requireYaml() {
 
 // lib/markdown/read-front-matter.js
 function readFrontMatter(node2) {
-  const empty = { values: {}, fields: [], problems: [] };
+  const empty = {
+    values: {},
+    fields: [],
+    lists: [],
+    problems: []
+  };
   if (!node2)
     return empty;
-  const { isAlias, isMap: isMap2, isScalar: isScalar2, LineCounter: LineCounter2, parseDocument: parseDocument2 } = requireYaml();
+  const { isAlias, isMap: isMap2, isScalar: isScalar2, isSeq, LineCounter: LineCounter2, parseDocument: parseDocument2 } = requireYaml();
   const firstLine = (node2.position?.start.line ?? 1) + 1;
   const lineCounter = new LineCounter2();
   const lineOf2 = (offset) => firstLine + lineCounter.linePos(offset).line - 1;
@@ -19362,10 +19396,20 @@ function readFrontMatter(node2) {
   };
   const values = {};
   const fields = [];
+  const lists = [];
   for (const pair of root.items) {
     const key = pair.key === null ? void 0 : text3(pair.key);
+    if (key === void 0)
+      continue;
+    const start = isScalar2(pair.key) || isAlias(pair.key) ? pair.key.range : void 0;
+    const line = start ? lineOf2(start[0]) : firstLine;
+    if (isSeq(pair.value)) {
+      const items = pair.value.items.map((item) => text3(item)?.trim()).filter((item) => item !== void 0);
+      lists.push({ key, normalizedKey: normalizeHeading(key), items, line });
+      continue;
+    }
     const raw = text3(pair.value);
-    if (key === void 0 || raw === void 0)
+    if (raw === void 0)
       continue;
     const value2 = raw.trim();
     Object.defineProperty(values, key, {
@@ -19373,21 +19417,22 @@ function readFrontMatter(node2) {
       enumerable: true,
       writable: true
     });
-    const start = isScalar2(pair.key) || isAlias(pair.key) ? pair.key.range : void 0;
     fields.push({
       key,
       normalizedKey: normalizeHeading(key),
       value: value2,
       form: "frontmatter",
-      line: start ? lineOf2(start[0]) : firstLine
+      line,
+      links: []
     });
   }
-  return { values, fields, problems: [] };
+  return { values, fields, lists, problems: [] };
 }
 function invalid(message, line) {
   return {
     values: {},
     fields: [],
+    lists: [],
     problems: [
       {
         message: `Front matter is not valid YAML: ${message.split("\n")[0] ?? message}`,
@@ -19456,6 +19501,7 @@ function parseDesignDoc(markdown) {
     title: titleOf(sections),
     titleEndLine: tree.children.find((node2) => node2.type === "heading")?.position?.end.line,
     frontMatter: frontMatter2.values,
+    frontMatterLists: frontMatter2.lists,
     fields: [
       ...frontMatter2.fields,
       ...[
@@ -19876,6 +19922,79 @@ function fieldMeans(field, key) {
   return names.includes(field.normalizedKey);
 }
 
+// lib/validate/read-links.js
+var LINK_FIELDS = {
+  "superseded-by": "Superseded by",
+  supersedes: "Supersedes",
+  replaces: "Replaces",
+  "replaced-by": "Replaced by",
+  requires: "Requires",
+  related: "Related"
+};
+var KINDS = Object.keys(LINK_FIELDS);
+var NO_TARGET = /* @__PURE__ */ new Set(["", "none", "n a", "na", "tbd", "null", "nil"]);
+var SEPARATORS = /[,;]/u;
+function readLinks2(doc, status) {
+  const written = [
+    ...doc.frontMatterLists.flatMap((list2) => {
+      const kind = kindOf(list2);
+      return kind ? [{ kind, line: list2.line, targets: list2.items }] : [];
+    }),
+    ...doc.fields.flatMap((field) => {
+      const kind = kindOf(field);
+      if (!kind)
+        return [];
+      const targets = splitTargets(field.value, field.links);
+      return [{ kind, line: field.line, targets }];
+    })
+  ].sort((a, b) => a.line - b.line);
+  const links = written.flatMap(({ kind, targets }) => targets.map((target) => ({ kind, target })));
+  const successor = successorOf(doc, status);
+  if (successor)
+    links.push({ kind: "superseded-by", target: successor });
+  return uniqueLinks(links.filter((link) => isTarget(link.target)));
+}
+function linkLabel(kind) {
+  return LINK_FIELDS[kind];
+}
+function kindOf(field) {
+  return KINDS.find((kind) => fieldMeans(field, LINK_FIELDS[kind]));
+}
+function splitTargets(value2, links) {
+  let text3 = "";
+  let cursor = 0;
+  for (const link of links) {
+    const at = link.text === "" ? -1 : value2.indexOf(link.text, cursor);
+    if (at < 0)
+      continue;
+    text3 += value2.slice(cursor, at) + link.href;
+    cursor = at + link.text.length;
+  }
+  text3 += value2.slice(cursor);
+  return text3.split(SEPARATORS).map((part) => part.trim());
+}
+function successorOf(doc, status) {
+  const { successor } = status;
+  if (successor === void 0)
+    return void 0;
+  const field = doc.fields.find((candidate) => candidate.line === status.line && fieldMeans(candidate, "status"));
+  const link = field?.links.find((candidate) => normalizeText(candidate.text) === normalizeText(successor));
+  return link?.href ?? successor;
+}
+function isTarget(target) {
+  return !NO_TARGET.has(normalizeText(target));
+}
+function uniqueLinks(links) {
+  const seen = /* @__PURE__ */ new Set();
+  return links.filter((link) => {
+    const key = `${link.kind} ${link.target.toLowerCase().replace(/\s+/gu, " ")}`;
+    if (seen.has(key))
+      return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // lib/validate/read-status.js
 var MAX_SUGGESTION_INPUT = 60;
 var ALTERNATIVES = /\s*(?:\||\/|\bor\b)\s*/u;
@@ -19943,12 +20062,12 @@ function readValue(field, statuses) {
   const head = headOf(field.value);
   const value2 = lookUp(head, statuses);
   if (value2)
-    return known(value2, successorOf(field.value, value2, statuses));
+    return known(value2, successorOf2(field.value, value2, statuses));
   if (IMPLEMENTATION_WORDS.includes(head))
     return unknown("implementation", lookUp("implemented", statuses));
   return unknown("unknown", nearest(head, statuses));
 }
-function successorOf(raw, value2, statuses) {
+function successorOf2(raw, value2, statuses) {
   if (value2 !== lookUp("superseded", statuses))
     return void 0;
   const rest = raw.slice(raw.split(/[,;(—–]| - /u)[0]?.length ?? 0);
@@ -20708,11 +20827,13 @@ function checkDesignDoc(path, markdown, engine) {
         severity: "failure"
       }
     ];
+    const status = readStatus(doc, vocabularyFor(void 0, engine.options));
     return {
       path,
       template: void 0,
       templateReason: choice.reason,
-      status: readStatus(doc, vocabularyFor(void 0, engine.options)),
+      status,
+      links: readLinks2(doc, status),
       checks: checks2,
       outcome: "failure"
     };
@@ -20724,6 +20845,7 @@ function checkDesignDoc(path, markdown, engine) {
     template: { id: template.id, origin: template.origin },
     templateReason: choice.reason,
     status: context.status,
+    links: readLinks2(doc, context.status),
     checks,
     outcome: outcomeOf(checks)
   };
@@ -20757,6 +20879,7 @@ function unreadableDocReport(path, reason) {
       successor: void 0,
       disagreement: void 0
     },
+    links: [],
     checks: [
       { ...unmet("file", "Readable file", reason), severity: "failure" }
     ],
@@ -26608,7 +26731,7 @@ var pathOf = (url) => url.startsWith("/") ? url.split("?", 1)[0] : new URL(url).
 function isTokenRequest(url) {
   return AUTH.test(pathOf(url));
 }
-function kindOf(method, url) {
+function kindOf2(method, url) {
   if (method === "GET" || method === "HEAD")
     return "read";
   const path = pathOf(url);
@@ -26705,7 +26828,7 @@ function requestPipeline(settings) {
     const log = octokit.log;
     const endpoint2 = octokit.request.endpoint;
     const wrap2 = async (request2, options2) => {
-      const kind = kindOf(options2.method, options2.url);
+      const kind = kindOf2(options2.method, options2.url);
       const route = `${options2.method} ${options2.url}`;
       const caller = options2.request?.signal;
       for (let retries = 0; ; retries += 1) {
@@ -28051,6 +28174,194 @@ function reportsOn(pr, config, reports) {
   return pr.draft && config.drafts === "wip" ? reports.map(relaxReport) : [...reports];
 }
 
+// lib/validate/judge-link.js
+var DEFAULT_LINK_STATUSES = {
+  approved: ["Approved"],
+  unfinished: ["WIP", "In Review"],
+  obsolete: ["Obsolete"]
+};
+var SUCCESSORS = ["superseded-by", "replaced-by"];
+function judgeLink(status, link, outcome, statuses = DEFAULT_LINK_STATUSES) {
+  const written = `${linkLabel(link.kind)} "${link.target}"`;
+  switch (outcome.kind) {
+    case "found":
+      return link.kind === "requires" && isIn(status, statuses.approved) && isIn(outcome.status, statuses.unfinished) ? `${status}, but it requires ${outcome.name}, which is still ${outcome.status}` : void 0;
+    case "missing":
+      return isIn(status, statuses.obsolete) && SUCCESSORS.includes(link.kind) ? `${status}, but its successor "${link.target}" does not exist: ${outcome.reason}` : `${written} names no doc: ${outcome.reason}`;
+    case "ambiguous":
+      return `${written} names more than one doc: ${outcome.reason}`;
+    case "unreadable":
+      return `${written} could not be checked: ${outcome.reason}`;
+  }
+}
+function isIn(status, names) {
+  return status !== null && names.includes(status);
+}
+
+// lib/validate/link-target.js
+var URL_SCHEME = /^[a-z][a-z\d+.-]*:\/\//iu;
+var DOC_FILE = /\.(?:md|markdown|mdx)$/iu;
+var BLOB = /^\/([^/]+)\/([^/]+)\/blob\/(.+)$/u;
+function parseLinkTarget(target) {
+  const text3 = target.trim();
+  if (URL_SCHEME.test(text3))
+    return { kind: "url", url: text3, github: githubFile(text3) };
+  const path = decode2(text3.replace(/[?#].*$/u, ""));
+  const isPath = /^\.{0,2}\//u.test(path) || DOC_FILE.test(path) || path.includes("/") && !/\s/u.test(path);
+  return isPath && path !== "" ? { kind: "path", path } : { kind: "title", title: text3 };
+}
+function resolvePath(from, path) {
+  const parts = path.startsWith("/") ? [] : from.split("/").slice(0, -1);
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".")
+      continue;
+    if (part !== "..")
+      parts.push(part);
+    else if (parts.pop() === void 0)
+      return void 0;
+  }
+  return parts.length > 0 ? parts.join("/") : void 0;
+}
+function githubFile(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  const match = BLOB.exec(parsed.pathname);
+  if (!match)
+    return void 0;
+  const [, owner = "", name = "", rest = ""] = match;
+  return { repo: decode2(`${owner}/${name}`), refAndPath: decode2(rest) };
+}
+function decode2(text3) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    return text3;
+  }
+}
+
+// lib/validate/add-link-checks.js
+var LINK_RULE_ID = "links";
+function linkedPaths(report2) {
+  const paths = report2.links.flatMap((link) => {
+    const path = pathOf2(report2.path, link);
+    return path === void 0 ? [] : [path];
+  });
+  return [...new Set(paths)];
+}
+function addLinkChecks(report2, files, statuses = DEFAULT_LINK_STATUSES) {
+  const checks = report2.links.flatMap((link) => {
+    if (parseLinkTarget(link.target).kind !== "path")
+      return [];
+    const path = pathOf2(report2.path, link);
+    const outcome = linkOutcome(path, path === void 0 ? void 0 : files.get(path));
+    const requirement = `${linkLabel(link.kind)} "${link.target}"`;
+    const finding = judgeLink(report2.status.value ?? null, link, outcome, statuses);
+    return [
+      finding ? {
+        ruleId: LINK_RULE_ID,
+        requirement,
+        met: false,
+        message: finding,
+        severity: "warning"
+      } : { ruleId: LINK_RULE_ID, requirement, met: true }
+    ];
+  });
+  if (checks.length === 0)
+    return report2;
+  const all2 = [...report2.checks, ...checks];
+  return { ...report2, checks: all2, outcome: outcomeOf(all2) };
+}
+function pathOf2(from, link) {
+  const target = parseLinkTarget(link.target);
+  return target.kind === "path" ? resolvePath(from, target.path) : void 0;
+}
+function linkOutcome(path, file) {
+  if (path === void 0)
+    return { kind: "missing", reason: "the path leads out of the repository" };
+  if (!file)
+    return { kind: "unreadable", reason: `${path} was not read` };
+  switch (file.kind) {
+    case "doc":
+      return { kind: "found", name: path, status: file.status };
+    case "absent":
+      return {
+        kind: "missing",
+        reason: `there is no file ${path} at the PR's head`
+      };
+    case "unreadable":
+      return { kind: "unreadable", reason: file.reason };
+  }
+}
+
+// lib/handlers/report-failure.js
+function describeFailure(error2) {
+  const request2 = requestOf(error2);
+  const call = request2 ? ` ${codeSpan(`${request2.method} ${request2.path}`)}` : "";
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  if (cause instanceof RequestTimeoutError)
+    return `GitHub did not answer${call} within ${cause.timeoutMs} ms`;
+  const reset = spentRateLimitReset(error2);
+  if (reset)
+    return `GitHub's rate limit for this installation was used up${call ? ` at${call}` : ""}, until ${reset.toISOString().slice(11, 16)} UTC`;
+  const status = statusOf(error2);
+  if (request2 && status !== void 0)
+    return `GitHub answered ${status} to${call}`;
+  return "the bot hit an unexpected error";
+}
+function requestOf(error2) {
+  if (typeof error2 !== "object" || error2 === null || !("request" in error2))
+    return void 0;
+  const request2 = error2.request;
+  return typeof request2.method === "string" && typeof request2.url === "string" && URL.canParse(request2.url) ? { method: request2.method, path: new URL(request2.url).pathname } : void 0;
+}
+
+// lib/handlers/read-linked-docs.js
+var MAX_LINKED_READS = 20;
+async function addLinkedDocChecks(run, config, templates, reports, headSha) {
+  const files = new Map(reports.map((report2) => [
+    report2.path,
+    { kind: "doc", status: report2.status.value ?? null }
+  ]));
+  const wanted = [...new Set(reports.flatMap(linkedPaths))].filter((path) => !files.has(path));
+  if (wanted.length > 0) {
+    const read = wanted.slice(0, MAX_LINKED_READS);
+    const engine = templates.then((list2) => createEngine(config, list2, defaultTemplate(), run.today));
+    const linked = await Promise.all(read.map((path) => readLinkedFile(run, config, engine, path, headSha)));
+    read.forEach((path, index2) => files.set(path, linked[index2]));
+    for (const path of wanted.slice(MAX_LINKED_READS))
+      files.set(path, {
+        kind: "unreadable",
+        reason: `the PR's docs link to more than ${MAX_LINKED_READS} other files, and ${path} is past them`
+      });
+  }
+  return reports.map((report2) => addLinkChecks(report2, files));
+}
+async function readLinkedFile(run, config, engine, path, headSha) {
+  let text3;
+  try {
+    const file = await run.client.getFile(path, headSha);
+    if (!file)
+      return { kind: "absent" };
+    text3 = file.text;
+  } catch (error2) {
+    return {
+      kind: "unreadable",
+      reason: `${path} could not be read at the PR's head: ${describeFailure(error2)}`
+    };
+  }
+  if (text3 === void 0)
+    return { kind: "unreadable", reason: `${path} is not UTF-8 text` };
+  const oversize = oversizeReason(Buffer.byteLength(text3), config.maxFileSize);
+  if (oversize)
+    return { kind: "unreadable", reason: `${path}: ${oversize}` };
+  const checked = await run.workers.run("check", path, text3, await engine);
+  return checked.ok ? { kind: "doc", status: checked.value.status.value ?? null } : { kind: "unreadable", reason: `${path} ${checked.reason}` };
+}
+
 // lib/config/locate-config-key.js
 var import_yaml = __toESM(require_dist(), 1);
 function locateConfigKey(text3, key) {
@@ -28187,11 +28498,12 @@ async function readAtHead(run, loaded, read, listing) {
 async function readHead(run, loaded, docs, headSha) {
   const { config } = loaded;
   const templates = loaded.templates();
+  const templateList = templates.then((read) => read.templates);
   const [pr, { errors }, labels, reports, checkRuns] = await Promise.all([
     run.client.getPullRequest(),
     templates,
     statusLabelsFor(loaded),
-    checkDocs(run, config, templates.then((read) => read.templates), docs),
+    checkDocs(run, config, templateList, docs).then((checked) => addLinkedDocChecks(run, config, templateList, checked, headSha)),
     wantsCheckRuns(config) ? run.client.listCheckRuns(headSha, CHECK_RUN_NAME) : Promise.resolve([])
   ]);
   return { pr, templateErrors: errors, labels, reports, checkRuns };
