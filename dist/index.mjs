@@ -29267,8 +29267,6 @@ async function report(result, inputs, { lines, asides }, env) {
   ].join("\n\n");
   if (env.GITHUB_STEP_SUMMARY)
     await summary.addRaw(body, true).write();
-  else
-    info(body);
   for (const annotation of shown?.annotations ?? []) {
     const properties = {
       file: annotation.path,

@@ -194,8 +194,8 @@ async function report(
     ...[...lines, ...asides].map((line) => `> ${line}`),
     shown ? shown.summary : `### Design docs: ${result.outcome}`,
   ].join("\n\n");
+  // Only to the summary file: printed, a doc's own lines could pass for workflow commands.
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(body, true).write();
-  else core.info(body);
   for (const annotation of shown?.annotations ?? []) {
     const properties = {
       file: annotation.path,
