@@ -35,6 +35,8 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; 
 tbody tr { scroll-margin-top: 3rem; }
 tbody tr:target { background: var(--mark); outline: 2px solid var(--warn); outline-offset: -2px; }
 td.title { font-weight: 500; min-width: 12rem; }
+td.path { min-width: 12rem; }
+td.links { min-width: 14rem; }
 td.path code { overflow-wrap: anywhere; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .nowrap { white-space: nowrap; }

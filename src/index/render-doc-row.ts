@@ -64,12 +64,12 @@ export function renderDocRow(
   const status = statusKey(doc);
   const cells = [
     `<td class="title">${link(doc.url, doc.title)}</td>`,
-    `<td>${doc.repo === null ? "" : escapeHtml(doc.repo)}</td>`,
+    `<td class="nowrap">${doc.repo === null ? "" : escapeHtml(doc.repo)}</td>`,
     `<td class="path"><code>${escapeHtml(doc.path)}</code></td>`,
     `<td data-key="${context.statusRank.get(status) ?? ""}">${renderStatus(doc)}</td>`,
-    `<td>${escapeHtml(doc.owner ?? "")}</td>`,
+    `<td class="nowrap">${escapeHtml(doc.owner ?? "")}</td>`,
     `<td class="nowrap">${escapeHtml(doc.created ?? "")}</td>`,
-    `<td>${escapeHtml(doc.template ?? "")}</td>`,
+    `<td class="nowrap">${escapeHtml(doc.template ?? "")}</td>`,
     `<td class="number">${doc.findings}</td>`,
     renderProposed(doc),
     `<td class="links" data-key="${doc.links.length || ""}">${renderLinks(doc, context)}</td>`,

@@ -322,7 +322,7 @@ describe("hostile doc text", () => {
     expect(html).toContain(`">${escaped}</a></td>`);
     expect(html).toContain(`<h1>Design docs of ${escaped}</h1>`);
     expect(html).toContain(
-      `<td>&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td>`,
+      `<td class="nowrap">&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td>`,
     );
     expect(html).toContain(
       `<option value="=${escaped}">${escaped} (1)</option>`,
