@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { renderIndexHtml } from "../../src/index/render-html.js";
-import { ACME_INDEX } from "../helpers/index-fixture.js";
+import { ACME_INDEX, indexedDoc, orgIndex } from "../helpers/index-fixture.js";
 import {
   CHROMIUM_MISSING,
   SKIP_CHROMIUM,
@@ -20,6 +20,21 @@ if (SKIP_CHROMIUM)
 /** Where the screenshot goes (gitignored). */
 const SCREENSHOT = resolve("test-output", "index-page.png");
 
+const STATUSES = ["WIP", "In Review", "Approved", "Obsolete"];
+
+/** 2,000 docs in 50 repositories, a quarter at each Status. */
+const LARGE_INDEX = orgIndex(
+  Array.from({ length: 2000 }, (_, at) =>
+    indexedDoc({
+      repo: `acme/repo-${String(at % 50).padStart(2, "0")}`,
+      path: `docs/design/doc-${String(at).padStart(4, "0")}.md`,
+      title: `Doc ${at}`,
+      status: [STATUSES[at % 4] ?? null, STATUSES[at % 4] ?? null],
+      owner: `owner-${at % 25}`,
+    }),
+  ),
+);
+
 /** A page of the index in a fresh context, and what it asked for and complained about. */
 interface OpenedPage {
   page: Page;
@@ -31,6 +46,7 @@ interface OpenedPage {
   let browser: Browser;
   let folder: string;
   let pageUrl: string;
+  let largeUrl: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -38,6 +54,9 @@ interface OpenedPage {
     const file = join(folder, "index.html");
     writeFileSync(file, renderIndexHtml(ACME_INDEX));
     pageUrl = pathToFileURL(file).href;
+    const large = join(folder, "large.html");
+    writeFileSync(large, renderIndexHtml(LARGE_INDEX));
+    largeUrl = pathToFileURL(large).href;
   }, 60_000);
 
   afterAll(async () => {
@@ -47,6 +66,7 @@ interface OpenedPage {
 
   async function open(
     options: BrowserContextOptions = {},
+    url = pageUrl,
   ): Promise<OpenedPage> {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 720 },
@@ -61,7 +81,7 @@ interface OpenedPage {
         errors.push(message.text());
     });
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(pageUrl);
+    await page.goto(url);
     return { page, requests, errors };
   }
 
@@ -228,6 +248,27 @@ interface OpenedPage {
     mkdirSync("test-output", { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     process.stdout.write(`The index page's screenshot: ${SCREENSHOT}\n`);
+    await page.context().close();
+  });
+
+  test("at 2,000 docs the filters, search and sort give the same answers", async () => {
+    const { page, errors } = await open({}, largeUrl);
+    expect(await shownCount(page)).toBe("All 2000 docs");
+    await page.getByLabel("Status").selectOption({ label: "Approved (500)" });
+    await page
+      .getByLabel("Repository")
+      .selectOption({ label: "acme/repo-02 (40)" });
+    expect(await shownCount(page)).toBe("20 of 2000 docs");
+    await page.getByLabel("Search").fill("doc-1");
+    const titles = Array.from(
+      { length: 10 },
+      (_, at) => `Doc ${1002 + 100 * at}`,
+    );
+    expect(await shownTitles(page)).toEqual(titles);
+    await page.getByRole("button", { name: "Title" }).click();
+    await page.getByRole("button", { name: "Title" }).click();
+    expect(await shownTitles(page)).toEqual(titles.reverse());
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
