@@ -74,13 +74,13 @@ export function renderDocRow(
     renderProposed(doc),
     `<td class="links" data-key="${doc.links.length || ""}">${renderLinks(doc, context)}</td>`,
   ];
-  const data = [
-    ["status", status],
-    ["repo", repoKey(doc)],
-    ["owner", ownerKey(doc)],
-    ["search", search],
-  ]
-    .map(([name, value]) => ` data-${name}="${escapeHtml(value ?? "")}"`)
+  const data = Object.entries({
+    status,
+    repo: repoKey(doc),
+    owner: ownerKey(doc),
+    search,
+  })
+    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
     .join("");
   return `<tr id="${rowId(at)}"${data}>${cells.join("")}</tr>`;
 }
