@@ -12,7 +12,7 @@ export const INDEX_PAGE_STYLE = `
     --accent: #4493f8; --mark: #3b2e00; --warn: #d29922; --bad: #f85149; }
 }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 1.5rem 2rem 3rem; background: var(--bg); color: var(--fg);
+body { margin: 0; padding: 1.5rem 1.5rem 3rem; background: var(--bg); color: var(--fg);
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 h1 { font-size: 1.5rem; font-weight: 600; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; font-weight: 600; margin: 2rem 0 .5rem; }
@@ -34,10 +34,10 @@ th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
 tbody tr { scroll-margin-top: 3rem; }
 tbody tr:target { background: var(--mark); outline: 2px solid var(--warn); outline-offset: -2px; }
-td.title { font-weight: 500; min-width: 12rem; }
-td.path { min-width: 12rem; }
-td.links { min-width: 14rem; }
-td.path code { overflow-wrap: anywhere; }
+td.title { font-weight: 500; min-width: 9rem; }
+td.path { min-width: 9rem; }
+td.links { min-width: 12rem; }
+td.title, td.path code, td.links { overflow-wrap: anywhere; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .nowrap { white-space: nowrap; }
 .status.unknown { color: var(--warn); }

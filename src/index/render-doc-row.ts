@@ -65,7 +65,7 @@ export function renderDocRow(
   const cells = [
     `<td class="title">${link(doc.url, doc.title)}</td>`,
     `<td class="nowrap">${doc.repo === null ? "" : escapeHtml(doc.repo)}</td>`,
-    `<td class="path"><code>${escapeHtml(doc.path)}</code></td>`,
+    `<td class="path"><code>${breakablePath(doc.path)}</code></td>`,
     `<td data-key="${context.statusRank.get(status) ?? ""}">${renderStatus(doc)}</td>`,
     `<td class="nowrap">${escapeHtml(doc.owner ?? "")}</td>`,
     `<td class="nowrap">${escapeHtml(doc.created ?? "")}</td>`,
@@ -83,6 +83,11 @@ export function renderDocRow(
     .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
     .join("");
   return `<tr id="${rowId(at)}"${data}>${cells.join("")}</tr>`;
+}
+
+/** The path escaped, free to wrap after each slash rather than inside a name. */
+function breakablePath(path: string): string {
+  return escapeHtml(path).replaceAll("/", "/<wbr>");
 }
 
 function link(url: string | null, text: string): string {

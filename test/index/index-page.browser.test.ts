@@ -98,6 +98,16 @@ interface OpenedPage {
     await page.context().close();
   });
 
+  test("at 1280 pixels the table fits the window: long paths and titles wrap", async () => {
+    const { page } = await open();
+    expect(
+      await page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth",
+      ),
+    ).toBe(true);
+    await page.context().close();
+  });
+
   test("choosing a Status shows exactly its docs; a repository narrows them", async () => {
     const { page, errors } = await open();
     await page.getByLabel("Status").selectOption({ label: "In Review (3)" });

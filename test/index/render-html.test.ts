@@ -40,7 +40,7 @@ function markupOf(html: string): string {
 }
 
 const TAGS = new Set(
-  "html head meta title style body h1 h2 p a form label select option input output table thead tbody tr th td code span ul li small section script".split(
+  "html head meta title style body h1 h2 p a form label select option input output table thead tbody tr th td code wbr span ul li small section script".split(
     " ",
   ),
 );
@@ -119,6 +119,9 @@ describe("the rows", () => {
       '<a href="https://github.com/acme/web/pull/42">#42</a>',
     );
     expect(cells(rows[4]).slice(3, 8)).toEqual(["Parked", "", "", "", "4"]);
+    expect(rows[1]).toContain(
+      '<td class="path"><code>docs/<wbr>design/<wbr>rate-limits.md</code></td>',
+    );
   });
 
   test("the Status shows the words as written on hover, and marks words of no status", () => {
@@ -329,6 +332,9 @@ describe("hostile doc text", () => {
     );
     expect(html).toContain(
       `<a class="doc-link" href="#doc-2" title="${escaped}">${escaped}</a>`,
+    );
+    expect(html).toContain(
+      `<td class="path"><code>docs/<wbr>${escaped.replace("/", "/<wbr>")}.md</code></td>`,
     );
   });
 
