@@ -27,13 +27,15 @@ export const CHROMIUM_MISSING = CHROMIUM
 export const SKIP_CHROMIUM = CHROMIUM_MISSING !== undefined && !process.env.CI;
 
 /**
- * Starts headless Chromium with no way out but files: every host name resolves to nothing,
- * so a page that tried to fetch from the network would fail, not leak.
+ * Starts headless Chromium with no way out but files and loopback: every host name resolves to
+ * nothing and every other request goes to a proxy on a closed loopback port, so a page that
+ * tried to fetch from the network would fail, not leak.
  */
 export async function launchChromium(): Promise<Browser> {
   if (CHROMIUM === undefined) throw new Error(CHROMIUM_MISSING);
   return chromium.launch({
     executablePath: CHROMIUM,
+    proxy: { server: "http://127.0.0.1:9" },
     args: [
       "--host-resolver-rules=MAP * ~NOTFOUND",
       "--disable-background-networking",
