@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { createEngine } from "../config/create-engine.js";
 import { renderChecklist } from "../report/render-checklist.js";
@@ -12,6 +12,7 @@ import {
 } from "../validate/check-design-doc.js";
 import { worstOutcome } from "../validate/worst-outcome.js";
 import type { CliIO } from "./cli-io.js";
+import { findDocs, toPosix } from "./find-docs.js";
 import { loadLocalConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
 
@@ -75,60 +76,4 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   };
   io.stdout.write(render[format]());
   return worstOutcome(reports) === "failure" ? 1 : 0;
-}
-
-/** A doc the command line names: the file, and its path as the user typed it. */
-interface FoundDoc {
-  file: string;
-  /**
-   * The argument itself for a file; `<argument>/<path below it>` for a directory; for a glob,
-   * the match relative to the working directory, or absolute if the glob is.
-   */
-  shown: string;
-}
-
-/**
- * Files for paths, directories (every .md under them) and globs, each file once, sorted.
- * tinyglobby is imported only for a directory or a glob: a run on files does without it.
- */
-async function findDocs(
-  patterns: readonly string[],
-  cwd: string,
-): Promise<FoundDoc[]> {
-  const found = new Map<string, FoundDoc>();
-  const add = (file: string, shown: string): void => {
-    if (!found.has(file)) found.set(file, { file, shown });
-  };
-  for (const pattern of patterns) {
-    const path = resolve(cwd, pattern);
-    const stats = existsSync(path) ? statSync(path) : undefined;
-    if (stats?.isFile()) {
-      add(path, pattern);
-    } else if (stats?.isDirectory()) {
-      const { glob } = await import("tinyglobby");
-      const below = await glob("**/*.md", { cwd: path, onlyFiles: true });
-      const prefix = pattern.endsWith("/") ? pattern : `${pattern}/`;
-      below.forEach((file) => add(resolve(path, file), prefix + file));
-    } else {
-      const { glob } = await import("tinyglobby");
-      const matches = await glob(pattern, {
-        cwd,
-        absolute: true,
-        onlyFiles: true,
-      });
-      const shown = (file: string): string => {
-        if (isAbsolute(pattern)) return file;
-        const local = toPosix(relative(cwd, file));
-        return pattern.startsWith("./") ? `./${local}` : local;
-      };
-      matches.forEach((match) => add(resolve(match), shown(match)));
-    }
-  }
-  return [...found.values()].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-  );
-}
-
-function toPosix(path: string): string {
-  return path.split("\\").join("/");
 }

@@ -7,11 +7,12 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 /**
  * Each command's module, imported when that command runs: `new` does not load the checker,
- * `check` does not load `new`, and `--help` loads neither.
+ * `check` does not load `new` or `index`, and `--help` loads none.
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import("./check-command.js")).checkCommand,
   new: async () => (await import("./new-command.js")).newCommand,
+  index: async () => (await import("./index-command.js")).indexCommand,
 };
 
 /** Runs `design-docs` with its arguments; resolves to the exit code. Never throws. */

@@ -1,4 +1,5 @@
 import { parseDesignDoc } from "../markdown/parse-design-doc.js";
+import { describeDesignDoc, type DescribedDoc } from "./describe-doc.js";
 import { parseTemplate } from "../templates/parse-template.js";
 import type { Template } from "../templates/types.js";
 import {
@@ -23,6 +24,9 @@ export const DOC_TASKS = {
   /** The doc's report against the engine's templates. */
   check: (path: string, text: string, engine: Engine): DocReport =>
     checkDesignDoc(path, text, engine),
+  /** The doc's report with its title, Owner and Created: an index's entry. */
+  describe: (path: string, text: string, engine: Engine): DescribedDoc =>
+    describeDesignDoc(path, text, engine),
   /** The Status value the doc gives, in the vocabulary's terms. */
   status: (
     text: string,

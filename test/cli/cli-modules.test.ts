@@ -102,6 +102,9 @@ test.each(CLIS)(
       ]),
     );
     expect(own).not.toContain("lib/cli/new-command.js");
+    expect(
+      own.filter((path) => /^lib\/index\/|index-command/u.test(path)),
+    ).toEqual([]);
     // A file named, no front matter, no config: no glob, no YAML parser.
     expect(packages).not.toContain("tinyglobby");
     expect(packages).not.toContain("yaml");
