@@ -9,6 +9,7 @@ import {
 } from "../github/read-docs.js";
 import { checkIndexDoc, type IndexResult } from "../index/check-doc.js";
 import { finishIndex } from "../index/finish-index.js";
+import { renderIndexHtml } from "../index/render-html.js";
 import { renderIndexMarkdown } from "../index/render-markdown.js";
 import type { DesignDocIndex, IndexedDoc, IndexError } from "../index/types.js";
 import { defaultTemplate } from "../templates/builtin-templates.js";
@@ -30,6 +31,7 @@ type Render = (index: DesignDocIndex, statusOrder: readonly string[]) => string;
 const RENDERERS: Readonly<Record<string, Render>> = {
   md: renderIndexMarkdown,
   json: (index) => `${JSON.stringify(index, null, 2)}\n`,
+  html: renderIndexHtml,
 };
 
 /**

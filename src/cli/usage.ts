@@ -15,12 +15,13 @@ Writes a fresh doc from a template (default: design-doc), with Status (WIP) and 
 (today) filled in, so it lacks only the author's own text. Refuses to overwrite a file
 unless --force is given.
 `,
-  index: `Usage: design-docs index [paths or globs...] [--format md|json] [--out FILE]
+  index: `Usage: design-docs index [paths or globs...] [--format md|json|html] [--out FILE]
 
 Lists every design doc in one index: title, Status, Owner, Created, template and the
 number of unmet requirements. Paths default to the "paths" of ${CONFIG_PATH}.
 --format md (the default) writes one table per Status, least advanced first;
---format json writes the index's versioned schema (schemaVersion 1, see the README).
+--format json writes the index's versioned schema (schemaVersion 1, see the README);
+--format html writes one self-contained page to browse it: filters, search, sort, links.
 --out FILE writes the file whole instead of printing it.
 Exits 0 when it wrote the index, 1 when there were docs and none could be read,
 2 on a usage error.
@@ -31,7 +32,7 @@ Exits 0 when it wrote the index, 1 when there were docs and none could be read,
 export const USAGE = `Usage:
   design-docs check [paths or globs...] [--format text|markdown|json] [--template ID|FILE]
   design-docs new [--template ID|FILE] [--force] path.md
-  design-docs index [paths or globs...] [--format md|json] [--out FILE]
+  design-docs index [paths or globs...] [--format md|json|html] [--out FILE]
   design-docs help | --help | -h
   design-docs --version
 

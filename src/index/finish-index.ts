@@ -4,6 +4,7 @@ import {
   type IndexedDoc,
   type IndexError,
 } from "./types.js";
+import { resolveLinks } from "./resolve-links.js";
 
 /**
  * The index of every doc read: in the schema's order (repo, path, then the default branch's
@@ -18,7 +19,7 @@ export function finishIndex(
   return {
     schemaVersion: INDEX_SCHEMA_VERSION,
     scope,
-    docs: [...docs].sort(compareDocs),
+    docs: resolveLinks([...docs].sort(compareDocs)),
     errors: [...errors],
   };
 }

@@ -25,7 +25,7 @@ export function indexDoc(described: DescribedDoc, place: DocPlace): IndexedDoc {
     created: described.created ?? null,
     template: report.template?.id ?? null,
     findings: report.checks.filter(isFinding).length,
-    links: [],
+    links: report.links.map((link) => ({ ...link, resolved: null })),
     linkFindings: [],
     proposed: place.proposed,
   };
