@@ -19529,6 +19529,9 @@ function unwrapTitle(sections) {
   return sections.length === 1 && only && only.children.length > 0 ? only.children : sections;
 }
 
+// lib/validate/choose-template.js
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
 // lib/templates/flatten-sections.js
 function flattenSections(sections) {
   return sections.flatMap((section) => [
@@ -19636,9 +19639,6 @@ function readChecklist(doc, sections) {
     section: matchChecklistItem(task.text, all2.filter((section) => section !== list2))
   }));
 }
-
-// lib/validate/choose-template.js
-var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // lib/validate/memo-by.js
 function memoBy(compute) {
@@ -20893,6 +20893,18 @@ function relaxReport(report2) {
   return { ...report2, checks, outcome: outcomeOf(checks) };
 }
 
+// lib/workers/describe-doc.js
+function describeDesignDoc(path, markdown, engine) {
+  const doc = parseDesignDoc(markdown);
+  const value2 = (key) => findField(doc, key)?.value || void 0;
+  return {
+    report: checkDesignDoc(path, markdown, engine),
+    title: doc.title || void 0,
+    owner: value2("owner"),
+    created: value2("created")
+  };
+}
+
 // lib/markdown/replace-field-value.js
 var LINE_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?[^:\n]*?:(?:\*\*|__)?[ \t]*)(.*?)([ \t]*)$/u;
 function replaceFieldValue(source, field, value2) {
@@ -21064,6 +21076,8 @@ function shownLines(source) {
 var DOC_TASKS = {
   /** The doc's report against the engine's templates. */
   check: (path, text3, engine) => checkDesignDoc(path, text3, engine),
+  /** The doc's report with its title, Owner and Created: an index's entry. */
+  describe: (path, text3, engine) => describeDesignDoc(path, text3, engine),
   /** The Status value the doc gives, in the vocabulary's terms. */
   status: (text3, vocabulary) => readStatus(parseDesignDoc(text3), vocabulary).value,
   /** The doc with its Status set, or undefined when it cannot be. */
