@@ -7,6 +7,7 @@ export type {
   FakeLabelEvent,
   FakeRepo,
   FakeReview,
+  FakeTreeEntry,
 } from "./github-model.js";
 export { blobSha, MAX_LISTED_FILES } from "./github-model.js";
 

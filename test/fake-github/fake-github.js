@@ -11,6 +11,10 @@ import { GitHubModel, GitHubRefusal } from "./github-model.js";
 export { blobSha, MAX_LISTED_FILES } from "./github-model.js";
 
 const NOT_FOUND = [404, { message: "Not Found" }];
+const NO_ACCESS = [
+  403,
+  { message: "Resource not accessible by personal access token" },
+];
 const ROLE_PERMISSIONS = {
   admin: "admin",
   maintain: "write",
@@ -216,11 +220,30 @@ export class FakeGitHub extends GitHubModel {
         ? [200, { state: "active", role: "member" }]
         : NOT_FOUND;
     }
-    const match = /^\/repos\/([^/]+\/[^/]+)(\/.*)$/s.exec(path);
+    if (method === "GET" && (m = /^\/orgs\/([^/]+)\/repos$/.exec(path))) {
+      const repos = this.orgRepos(m[1]);
+      return repos.length === 0
+        ? NOT_FOUND
+        : this.#page(
+            repos.map((repo) => repoJson(repo)),
+            url,
+          );
+    }
+    const match = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/s.exec(path);
     if (!match) return NOT_FOUND;
+    const rest = match[2] ?? "";
+    // Reads of a repo's own JSON and of its tree know only repos the model made.
+    if (
+      method === "GET" &&
+      (rest === "" || rest.startsWith("/git/trees/")) &&
+      !this.repos.has(match[1])
+    )
+      return NOT_FOUND;
     const repo = this.repo(match[1]);
+    if (method === "GET" && rest === "") return [200, repoJson(repo)];
+    if (method === "GET" && repo.access === "none") return NO_ACCESS;
     return (
-      this.#routeRepo(repo, `${method} ${match[2]}`, url, body, accept) ?? [
+      this.#routeRepo(repo, `${method} ${rest}`, url, body, accept) ?? [
         404,
         { message: `Not Found: ${method} ${path}` },
       ]
@@ -281,6 +304,27 @@ export class FakeGitHub extends GitHubModel {
           size: bytes.length,
           encoding: "base64",
           content: bytes.toString("base64"),
+        },
+      ];
+    }
+    if ((m = /^GET \/git\/trees\/(.+)$/s.exec(key))) {
+      if (m[1] !== repo.defaultBranch && m[1] !== "HEAD") return NOT_FOUND;
+      const { sha, tree, truncated } = this.readTree(repo);
+      const api = `${this.baseUrl}/repos/${repo.fullName}/git`;
+      const recursive = url.searchParams.get("recursive") !== null;
+      return [
+        200,
+        {
+          sha,
+          url: `${api}/trees/${sha}`,
+          truncated,
+          tree: tree
+            .filter((entry) => recursive || !entry.path.includes("/"))
+            .map((entry) =>
+              entry.type === "blob"
+                ? { ...entry, url: `${api}/blobs/${entry.sha}` }
+                : entry,
+            ),
         },
       ];
     }
@@ -388,6 +432,7 @@ export class FakeGitHub extends GitHubModel {
   #pullJson(pull) {
     return {
       number: pull.number,
+      html_url: `https://github.com/${pull.baseRepo}/pull/${pull.number}`,
       state: pull.state,
       merged: pull.merged,
       draft: pull.draft,
@@ -411,6 +456,22 @@ export class FakeGitHub extends GitHubModel {
       labels: pull.labels,
     };
   }
+}
+
+/** A repository as GitHub lists it (an org's list, or GET /repos/{owner}/{repo}). */
+function repoJson(repo) {
+  const [owner, name] = repo.fullName.split("/");
+  return {
+    id: repo.id,
+    name,
+    full_name: repo.fullName,
+    owner: { login: owner },
+    private: repo.private,
+    archived: repo.archived,
+    fork: false,
+    default_branch: repo.defaultBranch,
+    html_url: `https://github.com/${repo.fullName}`,
+  };
 }
 
 function commitJson(commit) {
