@@ -5,6 +5,7 @@
 // The model keeps the state and does what GitHub does to it; this face routes each request
 // to it, answers with GitHub's JSON and statuses, paginates lists with `link` headers, and
 // records every request. Faults and hooks, injected per request, are this face's own.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { GitHubModel, GitHubRefusal } from "./github-model.js";
 
@@ -73,6 +74,13 @@ export class FakeGitHub extends GitHubModel {
     this.hooks.push({ method, path, run });
   }
 
+  /** The requests GitHub counts against the rate limit: all but the app's own (JWT) and 304s. */
+  chargedRequests() {
+    return this.requests.filter(
+      (request) => !request.path.startsWith("/app") && request.status !== 304,
+    );
+  }
+
   /** Requests that changed something (not GET), access tokens left out. */
   writes() {
     return this.requests.filter(
@@ -100,14 +108,7 @@ export class FakeGitHub extends GitHubModel {
         entry.path.test(path),
     );
     if (fault) fault.times -= 1;
-    // GitHub counts an installation's requests; the app's own (JWT, under /app) are its own.
-    const rateLimit = path.startsWith("/app")
-      ? {}
-      : {
-          "x-ratelimit-limit": "5000",
-          "x-ratelimit-remaining": String((this.rateLimitRemaining -= 1)),
-        };
-    const [status, data, headers = {}] = fault
+    const [answered, data, headers = {}] = fault
       ? [fault.status, fault.body, fault.headers]
       : this.#answer(
           request.method,
@@ -122,15 +123,36 @@ export class FakeGitHub extends GitHubModel {
         : data === undefined
           ? ""
           : JSON.stringify(data);
+    const etag =
+      request.method === "GET" && answered === 200 && data !== undefined
+        ? `"${createHash("sha1")
+            .update(`${request.headers.accept ?? ""}\n${text}`)
+            .digest("hex")}"`
+        : undefined;
+    // A conditional GET whose answer has not changed: 304, which GitHub does not count.
+    const status =
+      etag !== undefined && request.headers["if-none-match"] === etag
+        ? 304
+        : answered;
+    // GitHub counts an installation's requests; the app's own (JWT, under /app) are its own.
+    if (!path.startsWith("/app") && status !== 304)
+      this.rateLimitRemaining -= 1;
+    const rateLimit = path.startsWith("/app")
+      ? {}
+      : {
+          "x-ratelimit-limit": "5000",
+          "x-ratelimit-remaining": String(this.rateLimitRemaining),
+        };
     response.writeHead(status, {
       "content-type":
         typeof data === "string"
           ? "text/plain; charset=utf-8"
           : "application/json; charset=utf-8",
       ...rateLimit,
+      ...(etag === undefined ? {} : { etag }),
       ...headers,
     });
-    response.end(text);
+    response.end(status === 304 ? "" : text);
     this.requests.push({
       method: request.method,
       path,
