@@ -7,6 +7,7 @@ export type {
   FakeLabelEvent,
   FakeRepo,
   FakeReview,
+  FakeTreeEntry,
 } from "./github-model.js";
 export { blobSha, MAX_LISTED_FILES } from "./github-model.js";
 
@@ -27,7 +28,11 @@ export class FakeGitHub extends GitHubModel {
   /** `delayMs` (default 1) before each answer; 0 answers with no timer at all. */
   constructor(options?: { delayMs?: number; appId?: number; appSlug?: string });
   requests: RecordedRequest[];
-  /** The `x-ratelimit-remaining` of the latest installation request's answer (from 5000 down). */
+  /**
+   * The `x-ratelimit-remaining` of the latest installation request's answer (from 5000 down;
+   * a 304 does not lower it). Every GET answered 200 has an `etag`; sent back in
+   * `if-none-match`, it is answered 304 with no body.
+   */
   rateLimitRemaining: number;
   /** Set once started: the `/api/v3` base URL. */
   baseUrl: string;
@@ -46,6 +51,8 @@ export class FakeGitHub extends GitHubModel {
   }): void;
   /** Runs `run` just before the next request matching `method` and `path` is handled. */
   beforeNext(hook: { method: string; path: RegExp; run: () => void }): void;
+  /** The requests GitHub counts against the rate limit: all but the app's own (under /app) and 304s. */
+  chargedRequests(): RecordedRequest[];
   /** Requests that changed something (not GET), access tokens left out. */
   writes(): RecordedRequest[];
 }

@@ -5,12 +5,17 @@
 // The model keeps the state and does what GitHub does to it; this face routes each request
 // to it, answers with GitHub's JSON and statuses, paginates lists with `link` headers, and
 // records every request. Faults and hooks, injected per request, are this face's own.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { GitHubModel, GitHubRefusal } from "./github-model.js";
 
 export { blobSha, MAX_LISTED_FILES } from "./github-model.js";
 
 const NOT_FOUND = [404, { message: "Not Found" }];
+const NO_ACCESS = [
+  403,
+  { message: "Resource not accessible by personal access token" },
+];
 const ROLE_PERMISSIONS = {
   admin: "admin",
   maintain: "write",
@@ -69,6 +74,13 @@ export class FakeGitHub extends GitHubModel {
     this.hooks.push({ method, path, run });
   }
 
+  /** The requests GitHub counts against the rate limit: all but the app's own (JWT) and 304s. */
+  chargedRequests() {
+    return this.requests.filter(
+      (request) => !request.path.startsWith("/app") && request.status !== 304,
+    );
+  }
+
   /** Requests that changed something (not GET), access tokens left out. */
   writes() {
     return this.requests.filter(
@@ -96,14 +108,7 @@ export class FakeGitHub extends GitHubModel {
         entry.path.test(path),
     );
     if (fault) fault.times -= 1;
-    // GitHub counts an installation's requests; the app's own (JWT, under /app) are its own.
-    const rateLimit = path.startsWith("/app")
-      ? {}
-      : {
-          "x-ratelimit-limit": "5000",
-          "x-ratelimit-remaining": String((this.rateLimitRemaining -= 1)),
-        };
-    const [status, data, headers = {}] = fault
+    const [answered, data, headers = {}] = fault
       ? [fault.status, fault.body, fault.headers]
       : this.#answer(
           request.method,
@@ -118,15 +123,36 @@ export class FakeGitHub extends GitHubModel {
         : data === undefined
           ? ""
           : JSON.stringify(data);
+    const etag =
+      request.method === "GET" && answered === 200 && data !== undefined
+        ? `"${createHash("sha1")
+            .update(`${request.headers.accept ?? ""}\n${text}`)
+            .digest("hex")}"`
+        : undefined;
+    // A conditional GET whose answer has not changed: 304, which GitHub does not count.
+    const status =
+      etag !== undefined && request.headers["if-none-match"] === etag
+        ? 304
+        : answered;
+    // GitHub counts an installation's requests; the app's own (JWT, under /app) are its own.
+    if (!path.startsWith("/app") && status !== 304)
+      this.rateLimitRemaining -= 1;
+    const rateLimit = path.startsWith("/app")
+      ? {}
+      : {
+          "x-ratelimit-limit": "5000",
+          "x-ratelimit-remaining": String(this.rateLimitRemaining),
+        };
     response.writeHead(status, {
       "content-type":
         typeof data === "string"
           ? "text/plain; charset=utf-8"
           : "application/json; charset=utf-8",
       ...rateLimit,
+      ...(etag === undefined ? {} : { etag }),
       ...headers,
     });
-    response.end(text);
+    response.end(status === 304 ? "" : text);
     this.requests.push({
       method: request.method,
       path,
@@ -216,11 +242,30 @@ export class FakeGitHub extends GitHubModel {
         ? [200, { state: "active", role: "member" }]
         : NOT_FOUND;
     }
-    const match = /^\/repos\/([^/]+\/[^/]+)(\/.*)$/s.exec(path);
+    if (method === "GET" && (m = /^\/orgs\/([^/]+)\/repos$/.exec(path))) {
+      const repos = this.orgRepos(m[1]);
+      return repos.length === 0
+        ? NOT_FOUND
+        : this.#page(
+            repos.map((repo) => repoJson(repo)),
+            url,
+          );
+    }
+    const match = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/s.exec(path);
     if (!match) return NOT_FOUND;
+    const rest = match[2] ?? "";
+    // Reads of a repo's own JSON and of its tree know only repos the model made.
+    if (
+      method === "GET" &&
+      (rest === "" || rest.startsWith("/git/trees/")) &&
+      !this.repos.has(match[1])
+    )
+      return NOT_FOUND;
     const repo = this.repo(match[1]);
+    if (method === "GET" && rest === "") return [200, repoJson(repo)];
+    if (method === "GET" && repo.access === "none") return NO_ACCESS;
     return (
-      this.#routeRepo(repo, `${method} ${match[2]}`, url, body, accept) ?? [
+      this.#routeRepo(repo, `${method} ${rest}`, url, body, accept) ?? [
         404,
         { message: `Not Found: ${method} ${path}` },
       ]
@@ -281,6 +326,27 @@ export class FakeGitHub extends GitHubModel {
           size: bytes.length,
           encoding: "base64",
           content: bytes.toString("base64"),
+        },
+      ];
+    }
+    if ((m = /^GET \/git\/trees\/(.+)$/s.exec(key))) {
+      if (m[1] !== repo.defaultBranch && m[1] !== "HEAD") return NOT_FOUND;
+      const { sha, tree, truncated } = this.readTree(repo);
+      const api = `${this.baseUrl}/repos/${repo.fullName}/git`;
+      const recursive = url.searchParams.get("recursive") !== null;
+      return [
+        200,
+        {
+          sha,
+          url: `${api}/trees/${sha}`,
+          truncated,
+          tree: tree
+            .filter((entry) => recursive || !entry.path.includes("/"))
+            .map((entry) =>
+              entry.type === "blob"
+                ? { ...entry, url: `${api}/blobs/${entry.sha}` }
+                : entry,
+            ),
         },
       ];
     }
@@ -388,6 +454,7 @@ export class FakeGitHub extends GitHubModel {
   #pullJson(pull) {
     return {
       number: pull.number,
+      html_url: `https://github.com/${pull.baseRepo}/pull/${pull.number}`,
       state: pull.state,
       merged: pull.merged,
       draft: pull.draft,
@@ -411,6 +478,22 @@ export class FakeGitHub extends GitHubModel {
       labels: pull.labels,
     };
   }
+}
+
+/** A repository as GitHub lists it (an org's list, or GET /repos/{owner}/{repo}). */
+function repoJson(repo) {
+  const [owner, name] = repo.fullName.split("/");
+  return {
+    id: repo.id,
+    name,
+    full_name: repo.fullName,
+    owner: { login: owner },
+    private: repo.private,
+    archived: repo.archived,
+    fork: false,
+    default_branch: repo.defaultBranch,
+    html_url: `https://github.com/${repo.fullName}`,
+  };
 }
 
 function commitJson(commit) {

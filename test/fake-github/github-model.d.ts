@@ -110,7 +110,16 @@ export interface FakePull {
 
 export interface FakeRepo {
   fullName: string;
+  /** GitHub's numeric id: the order the model made it in, from 1. */
+  id: number;
   archived: boolean;
+  private: boolean;
+  /** "main". */
+  defaultBranch: string;
+  /** "none": the org lists it and GET /repos/{o}/{r} answers, but every read under it is 403. */
+  access: "full" | "none";
+  /** true: the tree read says `truncated: true` (with the whole tree all the same). */
+  treeTruncated: boolean;
   /** Files on the default branch, by path. */
   files: Map<string, string | Buffer>;
   /** Labels by lower-case name. */
@@ -145,6 +154,11 @@ export interface FakePullRead {
   labels: FakeLabel[];
 }
 
+/** An entry of a repo's recursive tree, as GitHub lists it (without its `url`). */
+export type FakeTreeEntry =
+  | { path: string; mode: "100644"; type: "blob"; sha: string; size: number }
+  | { path: string; mode: "040000"; type: "tree"; sha: string };
+
 /** The git blob sha of these bytes. */
 export function blobSha(bytes: Buffer): string;
 
@@ -169,7 +183,18 @@ export class GitHubModel {
   /** The login GitHub gives the app's bot user: `<slug>[bot]`. */
   botLogin: string;
   bot: FakeAccount;
+  /** A repo's state, created empty on first use. */
   repo(fullName: string): FakeRepo;
+  /** Creates a repo with these default-branch files and settings (defaults: none, false, "full", false). */
+  addRepo(
+    fullName: string,
+    options?: {
+      files?: Record<string, string | Buffer>;
+      archived?: boolean;
+      access?: "full" | "none";
+      private?: boolean;
+    },
+  ): FakeRepo;
   setPullRequest(
     fullName: string,
     number: number,
@@ -255,6 +280,17 @@ export class GitHubModel {
   openPulls(repo: FakeRepo): FakePullRead[];
   /** Every repository the model holds. */
   installedRepos(): { fullName: string; archived: boolean }[];
+  /** The repos an org owns (its login in any case), sorted by full name. */
+  orgRepos(org: string): FakeRepo[];
+  /**
+   * The default branch's files (their blobs stored) and directories, sorted by path; throws a
+   * GitHubRefusal (409) when the repo has no files.
+   */
+  readTree(repo: FakeRepo): {
+    sha: string;
+    tree: FakeTreeEntry[];
+    truncated: boolean;
+  };
   /** Requests reviews; refuses (422) the author and anyone not a collaborator. */
   requestReviewers(
     repo: FakeRepo,

@@ -70,9 +70,34 @@ export class GitHubModel {
         contentsWrite: true,
         protectedBranches: new Set(),
         archived: false,
+        id: this.repos.size + 1,
+        defaultBranch: "main",
+        private: false,
+        access: "full",
+        treeTruncated: false,
       };
       this.repos.set(fullName, repo);
     }
+    return repo;
+  }
+
+  /**
+   * Creates a repo with these default-branch files (path → text or Buffer) and settings.
+   * `access: "none"`: the org lists it, but every read under it answers 403.
+   */
+  addRepo(
+    fullName,
+    {
+      files = {},
+      archived = false,
+      access = "full",
+      private: isPrivate = false,
+    } = {},
+  ) {
+    const repo = this.repo(fullName);
+    for (const [path, text] of Object.entries(files))
+      repo.files.set(path, text);
+    Object.assign(repo, { archived, access, private: isPrivate });
     return repo;
   }
 
@@ -373,6 +398,62 @@ export class GitHubModel {
       fullName: repo.fullName,
       archived: repo.archived,
     }));
+  }
+
+  /** The repos an org owns (its login in any case), sorted by full name. */
+  orgRepos(org) {
+    return [...this.repos.values()]
+      .filter(
+        (repo) =>
+          repo.fullName.split("/")[0].toLowerCase() === org.toLowerCase(),
+      )
+      .sort((a, b) =>
+        a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0,
+      );
+  }
+
+  /**
+   * The default branch's tree, every file (its blob stored, so it reads back) and every
+   * directory (its sha follows what is in it), sorted by path; refused (409) when the repo
+   * has no files, as GitHub does.
+   */
+  readTree(repo) {
+    if (repo.files.size === 0)
+      throw new GitHubRefusal(409, "Git Repository is empty.");
+    const files = [...repo.files].map(([path, text]) => {
+      const sha = this.#storeBlob(repo, text);
+      const size = repo.blobs.get(sha).length;
+      return { path, mode: "100644", type: "blob", sha, size };
+    });
+    const dirs = new Set(
+      files.flatMap(({ path }) =>
+        path
+          .split("/")
+          .slice(0, -1)
+          .map((_, depth, parts) => parts.slice(0, depth + 1).join("/")),
+      ),
+    );
+    const treeSha = (prefix) =>
+      createHash("sha1")
+        .update(`tree ${prefix}\n`)
+        .update(
+          files
+            .filter(({ path }) => path.startsWith(prefix))
+            .map(({ path, sha }) => `${path} ${sha}`)
+            .sort()
+            .join("\n"),
+        )
+        .digest("hex");
+    const tree = [
+      ...files,
+      ...[...dirs].map((path) => ({
+        path,
+        mode: "040000",
+        type: "tree",
+        sha: treeSha(`${path}/`),
+      })),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { sha: treeSha(""), tree, truncated: repo.treeTruncated };
   }
 
   /** A read of the PR's file list: its first 3,000 entries, lagging as readPullRequest. */
