@@ -254,13 +254,8 @@ export class FakeGitHub extends GitHubModel {
     const match = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/s.exec(path);
     if (!match) return NOT_FOUND;
     const rest = match[2] ?? "";
-    // Reads of a repo's own JSON and of its tree know only repos the model made.
-    if (
-      method === "GET" &&
-      (rest === "" || rest.startsWith("/git/trees/")) &&
-      !this.repos.has(match[1])
-    )
-      return NOT_FOUND;
+    // A read knows only repos the model made: it never makes one (an org's list would show it).
+    if (method === "GET" && !this.repos.has(match[1])) return NOT_FOUND;
     const repo = this.repo(match[1]);
     if (method === "GET" && rest === "") return [200, repoJson(repo)];
     if (method === "GET" && repo.access === "none") return NO_ACCESS;
