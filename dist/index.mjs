@@ -21942,14 +21942,7 @@ function createGitHubClient(octokit, ref) {
         patch: file.patch
       }));
     },
-    async getBlob(sha) {
-      const { data } = await octokit.rest.git.getBlob({
-        ...repo,
-        file_sha: sha
-      });
-      const bytes = data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
-      return { size: data.size ?? bytes.length, bytes };
-    },
+    getBlob: (sha) => readGitBlob(octokit, repo, sha),
     getFile: (path, ref2) => readRepoFile(octokit, ref2 === void 0 ? repo : { ...repo, ref: ref2 }, path),
     getConfigFile: (owner, name, path) => readConfigFile(octokit, owner, name, path),
     async putFile(file) {
@@ -22183,6 +22176,11 @@ function refusalOf(error2) {
   const data = error2 instanceof RequestError ? error2.response?.data : void 0;
   const message = typeof data === "object" && data !== null && "message" in data ? data.message : void 0;
   return typeof message === "string" ? message : error2.message;
+}
+async function readGitBlob(octokit, repo, sha) {
+  const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
+  const bytes = data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
+  return { size: data.size ?? bytes.length, bytes };
 }
 async function readRepoFile(octokit, at, path) {
   const { data } = await absentOn404(() => octokit.rest.repos.getContent({ ...at, path }));
@@ -26915,7 +26913,7 @@ function createTokenOctokit(options) {
     writeIntervalMs: options.writeIntervalMs ?? 1e3,
     notificationIntervalMs: options.notificationIntervalMs ?? 3e3
   }, { now: Date.now, sleep });
-  const Pipelined = Octokit2.plugin(requestPipeline({
+  const Pipelined = Octokit2.plugin(...options.plugins ?? [], requestPipeline({
     timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     secondMs: 1e3,
     spacingFor: () => spacing,

@@ -289,17 +289,7 @@ export function createGitHubClient(
         patch: file.patch,
       }));
     },
-    async getBlob(sha) {
-      const { data } = await octokit.rest.git.getBlob({
-        ...repo,
-        file_sha: sha,
-      });
-      const bytes =
-        data.encoding === "base64"
-          ? Buffer.from(data.content, "base64")
-          : Buffer.from(data.content, "utf8");
-      return { size: data.size ?? bytes.length, bytes };
-    },
+    getBlob: (sha) => readGitBlob(octokit, repo, sha),
     getFile: (path, ref) =>
       readRepoFile(octokit, ref === undefined ? repo : { ...repo, ref }, path),
     getConfigFile: (owner, name, path) =>
@@ -600,13 +590,27 @@ function linkedPage(
 }
 
 /** What GitHub said when it refused a request: its `message`, else the error's. */
-function refusalOf(error: Error): string {
+export function refusalOf(error: Error): string {
   const data = error instanceof RequestError ? error.response?.data : undefined;
   const message =
     typeof data === "object" && data !== null && "message" in data
       ? data.message
       : undefined;
   return typeof message === "string" ? message : error.message;
+}
+
+/** A git blob of a repository, by its sha. */
+export async function readGitBlob(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+  sha: string,
+): Promise<GitBlob> {
+  const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
+  const bytes =
+    data.encoding === "base64"
+      ? Buffer.from(data.content, "base64")
+      : Buffer.from(data.content, "utf8");
+  return { size: data.size ?? bytes.length, bytes };
 }
 
 /** A file of a repository, at `ref` or on its default branch; undefined when absent. */

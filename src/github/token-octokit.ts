@@ -14,6 +14,11 @@ export interface TokenOctokitOptions extends Partial<SpacingIntervals> {
   userAgent: string;
   /** Where Octokit logs each request (@octokit/rest logs them at info, errors at error). */
   log: Record<"debug" | "info" | "warn" | "error", (message: string) => void>;
+  /**
+   * Plugins whose request hooks go inside the pipeline, so they see each request as sent to
+   * GitHub, every retry of it too: the index's tally and cache.
+   */
+  plugins?: Parameters<typeof Octokit.plugin>;
 }
 
 /**
@@ -32,6 +37,7 @@ export function createTokenOctokit(options: TokenOctokitOptions): Octokit {
     { now: Date.now, sleep },
   );
   const Pipelined = Octokit.plugin(
+    ...(options.plugins ?? []),
     requestPipeline({
       timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
       secondMs: 1000,
