@@ -23,6 +23,7 @@ import type { CliIO } from "./cli-io.js";
 import { findDocs, toPosix } from "./find-docs.js";
 import { loadLocalConfig, loadTemplate } from "./load-project.js";
 import { UsageError } from "./usage.js";
+import type { GitHubTarget } from "./index-github.js";
 import { writeWhole } from "./write-whole.js";
 
 type Render = (index: DesignDocIndex, statusOrder: readonly string[]) => string;
@@ -34,10 +35,17 @@ const RENDERERS: Readonly<Record<string, Render>> = {
   html: renderIndexHtml,
 };
 
+/** The index built, how to order its Statuses, and the exit code once it is written. */
+interface Built {
+  index: DesignDocIndex;
+  statusOrder: readonly string[];
+  code: number;
+}
+
 /**
- * `design-docs index`: every design doc of the working tree, checked by the same engine (in
- * workers, within `PARSE_TIME_BUDGET_MS`), as Markdown or JSON. Exits 1 only when there were
- * docs and none could be read.
+ * `design-docs index`: every design doc of the working tree, or of a repository or an org on
+ * GitHub, checked by the same engine (in workers, within `PARSE_TIME_BUDGET_MS`), as
+ * Markdown, JSON or a page. Exits 1 only when nothing could be read.
  */
 export async function indexCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -46,6 +54,10 @@ export async function indexCommand(args: string[], io: CliIO): Promise<number> {
     options: {
       format: { type: "string", default: "md" },
       out: { type: "string" },
+      repo: { type: "string" },
+      org: { type: "string" },
+      "include-archived": { type: "boolean", default: false },
+      cache: { type: "string" },
     },
   });
   const render = ownValue(RENDERERS, values.format);
@@ -54,6 +66,33 @@ export async function indexCommand(args: string[], io: CliIO): Promise<number> {
       `--format must be one of ${Object.keys(RENDERERS).join(", ")}, not "${values.format}"`,
     );
   const timeBudgetMs = timeBudget(process.env.PARSE_TIME_BUDGET_MS);
+  const target = gitHubTarget(values, positionals);
+  const built = target
+    ? await indexGitHub(target, values.cache, io, timeBudgetMs)
+    : await indexWorkingTree(positionals, io, timeBudgetMs);
+  if (typeof built === "number") return built;
+
+  const text = render(built.index, built.statusOrder);
+  if (values.out === undefined) io.stdout.write(text);
+  else {
+    try {
+      writeWhole(resolve(io.cwd, values.out), text);
+    } catch (error) {
+      io.stderr.write(
+        `design-docs: cannot write ${values.out}: ${(error as Error).message}\n`,
+      );
+      return 1;
+    }
+  }
+  return built.code;
+}
+
+/** The working tree's docs: the config's `paths`, or the paths given. */
+async function indexWorkingTree(
+  positionals: readonly string[],
+  io: CliIO,
+  timeBudgetMs: number,
+): Promise<Built | number> {
   const config = loadLocalConfig(io.cwd);
   const templates = config.templates.map((ref) => loadTemplate(ref, io.cwd));
   const engine = createEngine(config, templates, defaultTemplate(), io.today);
@@ -88,22 +127,96 @@ export async function indexCommand(args: string[], io: CliIO): Promise<number> {
   for (const result of results)
     if ("doc" in result) docs.push(result.doc);
     else errors.push(result.error);
-  const index = finishIndex({ kind: "local", name: source }, docs, errors);
-  const order = repoVocabulary(templates, engine.options).map((s) => s.name);
-  const text = render(index, order);
+  return {
+    index: finishIndex({ kind: "local", name: source }, docs, errors),
+    statusOrder: repoVocabulary(templates, engine.options).map((s) => s.name),
+    code: docs.length === 0 && errors.length > 0 ? 1 : 0,
+  };
+}
 
-  if (values.out === undefined) io.stdout.write(text);
-  else {
-    try {
-      writeWhole(resolve(io.cwd, values.out), text);
-    } catch (error) {
-      io.stderr.write(
-        `design-docs: cannot write ${values.out}: ${(error as Error).message}\n`,
-      );
-      return 1;
-    }
+/**
+ * The repository or org the options name, or undefined for the working tree; a mix of the
+ * two, or an option that means nothing without the other, is a usage error.
+ */
+function gitHubTarget(
+  values: {
+    repo?: string | undefined;
+    org?: string | undefined;
+    "include-archived"?: boolean | undefined;
+    cache?: string | undefined;
+  },
+  positionals: readonly string[],
+): GitHubTarget | undefined {
+  const { repo, org } = values;
+  if (repo !== undefined && org !== undefined)
+    throw new UsageError("give --repo or --org, not both");
+  if (repo === undefined && org === undefined) {
+    if (values["include-archived"])
+      throw new UsageError("--include-archived goes with --org");
+    if (values.cache !== undefined)
+      throw new UsageError("--cache goes with --repo or --org");
+    return undefined;
   }
-  return docs.length === 0 && errors.length > 0 ? 1 : 0;
+  if (positionals.length > 0)
+    throw new UsageError(
+      `paths are for the working tree; --repo and --org index what the config's "paths" name on GitHub`,
+    );
+  if (org !== undefined) {
+    if (!NAME.test(org))
+      throw new UsageError(
+        `--org must be an organisation's login, not "${org}"`,
+      );
+    return {
+      kind: "org",
+      org,
+      includeArchived: values["include-archived"] ?? false,
+    };
+  }
+  if (values["include-archived"])
+    throw new UsageError("--include-archived goes with --org");
+  const [owner = "", name = "", ...rest] = (repo ?? "").split("/");
+  if (!NAME.test(owner) || !/^[\w.-]+$/u.test(name) || rest.length > 0)
+    throw new UsageError(`--repo must be OWNER/NAME, not "${repo}"`);
+  return { kind: "repo", owner, name };
+}
+
+// A GitHub login: letters, digits and single hyphens, not at either end.
+const NAME = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/iu;
+
+/** The index of a repository or an org on GitHub, with the token the environment holds. */
+async function indexGitHub(
+  target: GitHubTarget,
+  cache: string | undefined,
+  io: CliIO,
+  timeBudgetMs: number,
+): Promise<Built | number> {
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+  if (!token)
+    throw new UsageError(
+      "--repo and --org read GitHub's API: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repositories",
+    );
+  // Octokit and the API's reads load only here: an index of the working tree does without.
+  const { indexFromGitHub } = await import("./index-github.js");
+  const result = await indexFromGitHub(target, {
+    token,
+    baseUrl: (process.env.GITHUB_API_URL || "https://api.github.com").replace(
+      /\/+$/u,
+      "",
+    ),
+    cacheDir: cache === undefined ? undefined : resolve(io.cwd, cache),
+    today: io.today,
+    timeBudgetMs,
+    progress: (line) => io.stderr.write(`design-docs index: ${line}\n`),
+  });
+  if ("failure" in result) {
+    io.stderr.write(`design-docs: ${result.failure}\n`);
+    return 1;
+  }
+  return {
+    index: result.index,
+    statusOrder: result.statusOrder,
+    code: result.nothingRead ? 1 : 0,
+  };
 }
 
 /** A file's bytes as a blob would give them; a file over the limit is not read at all. */
