@@ -17,3 +17,5 @@ console.log("\n## Two replicas on one Redis\n");
 await import("./replicas.js");
 console.log("\n## The Action's cold start\n");
 await import("./action-start.js");
+console.log("\n## API calls of an org's index\n");
+await import("./index-calls.js");
