@@ -99,8 +99,8 @@ test("its steps fit together: the checkout the command runs, the cache it keeps,
   expect(command).toContain(`--cache ${cache?.with?.path} `);
   expect(command).toContain(`--out ${upload?.with?.path}/index.html`);
   expect(cache?.with?.key).toContain("${{ github.run_id }}");
-  expect(cache?.with?.key.startsWith(cache.with["restore-keys"] ?? "")).toBe(
-    true,
+  expect(cache?.with?.key).toBe(
+    `${cache?.with?.["restore-keys"]}\${{ github.run_id }}`,
   );
   expect(workflow.jobs.index.environment.url).toBe(
     `\${{ steps.${deploy?.id}.outputs.page_url }}`,
