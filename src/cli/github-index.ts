@@ -5,6 +5,7 @@ import { CONFIG_PATH } from "../config/parse-config.js";
 import {
   readConfigFile,
   readGitBlob,
+  readRepoFile,
   refusalOf,
   statusOf,
   type ConfigFile,
@@ -153,12 +154,12 @@ export async function indexRepo(
     errors.push(
       repoError(
         null,
-        `GitHub cut the repository's tree short (it lists at most 100,000 files): docs beyond the files listed are not in the index.`,
+        `GitHub cut the repository's tree short (it lists at most 100,000 files): docs beyond the files listed are not in the index. The config and templates were read one by one.`,
       ),
     );
 
   const loaded = await loadRepoConfig(
-    configReads(octokit, repo, tree.files, run.shared),
+    configReads(octokit, repo, tree, run.shared),
     run.workers,
     at,
   );
@@ -355,21 +356,25 @@ async function listPulls(
 function configReads(
   octokit: Octokit,
   repo: ListedRepo,
-  files: ReadonlyMap<string, TreeFile>,
+  tree: { files: ReadonlyMap<string, TreeFile>; truncated: boolean },
   shared: SharedConfigReads,
 ): Pick<GitHubClient, "getConfigFile" | "getFile"> {
   const at = { owner: repo.owner, repo: repo.name };
   const ownBlob = async (path: string) => {
-    const file = files.get(path);
+    const file = tree.files.get(path);
     return (
       file && { sha: file.sha, blob: await readGitBlob(octokit, at, file.sha) }
     );
   };
+  // A tree cut short may leave out a file that is there: the contents API says.
+  const unlisted = (path: string) => tree.truncated && !tree.files.has(path);
   return {
     async getConfigFile(owner, name, path) {
       const own =
         owner.toLowerCase() === repo.owner.toLowerCase() &&
         name.toLowerCase() === repo.name.toLowerCase();
+      if (own && unlisted(path))
+        return readConfigFile(octokit, owner, name, path);
       if (own) {
         const read = await ownBlob(path);
         // As the contents API's raw text reads it: bytes that are not UTF-8 replaced.
@@ -387,6 +392,7 @@ function configReads(
     },
     // The index reads the default branch only: a template at a PR's head is never asked for.
     async getFile(path) {
+      if (unlisted(path)) return readRepoFile(octokit, at, path);
       const read = await ownBlob(path);
       if (!read) return undefined;
       const text = readBlob(read.blob);

@@ -175,13 +175,16 @@ function gitHubTarget(
   if (values["include-archived"])
     throw new UsageError("--include-archived goes with --org");
   const [owner = "", name = "", ...rest] = (repo ?? "").split("/");
-  if (!NAME.test(owner) || !/^[\w.-]+$/u.test(name) || rest.length > 0)
+  // An owner's login as GitHub has allowed it over the years (an Enterprise Managed User's
+  // `jdoe_acme` too): GitHub's 404 judges the rest.
+  if (!REPO_PART.test(owner) || !REPO_PART.test(name) || rest.length > 0)
     throw new UsageError(`--repo must be OWNER/NAME, not "${repo}"`);
   return { kind: "repo", owner, name };
 }
 
-// A GitHub login: letters, digits and single hyphens, not at either end.
+// An organisation's login: letters, digits and single hyphens, not at either end.
 const NAME = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/iu;
+const REPO_PART = /^[\w.-]+$/u;
 
 /** The index of a repository or an org on GitHub, with the token the environment holds. */
 async function indexGitHub(

@@ -90,6 +90,12 @@ export async function indexFromGitHub(
           : `cannot read ${name}: ${describeFailure(error)}; is it a repository the token can see?`,
     };
   }
+  // GitHub lists an org's repositories the token cannot see as none at all: a wrong token,
+  // not an empty index to publish over the last one.
+  if (listed.length === 0)
+    return {
+      failure: `the token sees no repository of ${name}; give it read access to the organisation's repositories`,
+    };
   const repos =
     target.kind === "org" && !target.includeArchived
       ? listed.filter((repo) => !repo.archived)

@@ -57,7 +57,8 @@ export function requestCache(
   let unwritable = false;
   if (folder !== undefined)
     try {
-      mkdirSync(folder, { recursive: true });
+      // Private repositories' files and PR lists: for the user's eyes only.
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
       warn(
         `cannot use ${folder} as the cache: ${(error as Error).message}; going on without it`,
@@ -66,7 +67,7 @@ export function requestCache(
     }
   const store = (file: string, answer: CachedAnswer): void => {
     try {
-      writeWhole(file, JSON.stringify(answer));
+      writeWhole(file, JSON.stringify(answer), 0o600);
     } catch (error) {
       if (!unwritable)
         warn(

@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, jest, test } from "@jest/globals";
@@ -311,6 +319,12 @@ test("a second run with --cache is answered with 304s and cached blobs; GitHub c
   ]);
   expect(first.code).toBe(0);
   const before = github.requests.length;
+  // Private repositories' files: the folder and its files are the user's alone.
+  expect(statSync(join(cwd, ".cache")).mode & 0o777).toBe(0o700);
+  const entries = readdirSync(join(cwd, ".cache"));
+  expect(entries.length).toBeGreaterThan(0);
+  for (const file of entries)
+    expect(statSync(join(cwd, ".cache", file)).mode & 0o777).toBe(0o600);
   const second = await run([
     "--org",
     "acme",
@@ -370,7 +384,7 @@ test("the cache follows a change: a doc edited on the default branch is read aga
   ).toBe("Quotas per tenant");
 });
 
-test("a cache that cannot be read is a miss, one that cannot be made is said once; the index is the same", async () => {
+test("a cache that cannot be read is a miss, one that cannot be written or made is said once; the index is the same", async () => {
   await run(["--repo", "acme/platform", "--cache", ".cache"]);
   for (const file of readdirSync(join(cwd, ".cache")))
     writeFileSync(join(cwd, ".cache", file), "{ not json");
@@ -380,6 +394,25 @@ test("a cache that cannot be read is a miss, one that cannot be made is said onc
   expect(
     github.requests.slice(before).some((request) => request.status === 304),
   ).toBe(false);
+
+  // Every entry made a folder: each write fails, and is said once.
+  for (const file of readdirSync(join(cwd, ".cache"))) {
+    rmSync(join(cwd, ".cache", file));
+    mkdirSync(join(cwd, ".cache", file, "taken"), { recursive: true });
+  }
+  const unwritable = await run([
+    "--repo",
+    "acme/platform",
+    "--cache",
+    ".cache",
+  ]);
+  expect(unwritable.code).toBe(0);
+  expect(unwritable.stdout).toBe(corrupt.stdout);
+  expect(
+    unwritable.stderr
+      .split("\n")
+      .filter((line) => line.includes("cannot write the cache")),
+  ).toHaveLength(1);
 
   writeFileSync(join(cwd, "not-a-folder"), "");
   const blocked = await run([
@@ -497,4 +530,137 @@ test("the token comes from GITHUB_TOKEN or GH_TOKEN; without one, or with option
   await usage(["--include-archived"], "--include-archived goes with --org");
   await usage(["--cache", "x"], "--cache goes with --repo or --org");
   expect(github.requests.length).toBe(before);
+});
+
+test("an org whose list the token sees empty is a failure, not an empty index to publish", async () => {
+  github.inject({
+    method: "GET",
+    path: /^\/orgs\/acme\/repos$/u,
+    status: 200,
+    body: [],
+  });
+  const { code, stdout, stderr } = await run([
+    "--org",
+    "acme",
+    "--out",
+    "index.html",
+  ]);
+  expect(code).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr).toBe(
+    "design-docs: the token sees no repository of acme; give it read access to the organisation's repositories\n",
+  );
+  expect(existsSync(join(cwd, "index.html"))).toBe(false);
+});
+
+test("a PR from a fork changing a doc lists it as proposed beside the default branch's", async () => {
+  const repo = github.repo("acme/platform");
+  const quotas = String(repo.files.get("docs/design/quotas.md"));
+  github.setPullRequest("acme/platform", 9, {
+    headSha: "9".repeat(40),
+    base: Object.fromEntries(repo.files),
+    files: {
+      "docs/design/quotas.md": quotas.replace(
+        "# Quotas",
+        "# Quotas, per tenant",
+      ),
+    },
+    labels: ["bug", "approved"],
+    fork: true,
+  });
+  const { stdout } = await run(["--repo", "acme/platform", "--format", "json"]);
+  const index = JSON.parse(stdout) as DesignDocIndex;
+  const entries = index.docs.filter(
+    (entry) => entry.path === "docs/design/quotas.md",
+  );
+  expect(
+    entries.map((entry) => [entry.title, entry.url, entry.proposed]),
+  ).toEqual([
+    [
+      "Quotas",
+      "https://github.com/acme/platform/blob/main/docs/design/quotas.md",
+      null,
+    ],
+    [
+      "Quotas, per tenant",
+      `https://github.com/acme/platform/blob/${"9".repeat(40)}/docs/design/quotas.md`,
+      {
+        pr: 9,
+        url: "https://github.com/acme/platform/pull/9",
+        label: "approved",
+      },
+    ],
+  ]);
+});
+
+test("a tree GitHub cut short: the error says so, and the config is read by its path", async () => {
+  const payments = github.repo("acme/payments");
+  const ledger = github.readContent(payments, "rfcs/ledger.md", null);
+  github.inject({
+    method: "GET",
+    path: /^\/repos\/acme\/payments\/git\/trees\//u,
+    status: 200,
+    body: {
+      sha: "t".repeat(40),
+      truncated: true,
+      tree: [
+        {
+          path: "rfcs/ledger.md",
+          mode: "100644",
+          type: "blob",
+          sha: ledger?.sha,
+          size: ledger?.bytes.length,
+        },
+      ],
+    },
+  });
+  const { code, stdout } = await run([
+    "--repo",
+    "acme/payments",
+    "--format",
+    "json",
+  ]);
+  expect(code).toBe(0);
+  const index = JSON.parse(stdout) as DesignDocIndex;
+  // payments' own paths (rfcs/**), read from the contents API, not the default docs/design/**.
+  expect(index.docs.map((entry) => entry.path)).toEqual(["rfcs/ledger.md"]);
+  expect(index.errors).toEqual([
+    {
+      repo: "acme/payments",
+      path: null,
+      message:
+        "GitHub cut the repository's tree short (it lists at most 100,000 files): docs beyond the files listed are not in the index. The config and templates were read one by one.",
+    },
+  ]);
+  expect(
+    github.requests.some(
+      (request) =>
+        request.path ===
+        "/repos/acme/payments/contents/.github/design-docs.yml",
+    ),
+  ).toBe(true);
+});
+
+test("an org of more than one page is read page by page, and the pages are 304s the second time", async () => {
+  for (let n = 0; n < 110; n += 1)
+    github.addRepo(`acme/service-${String(n).padStart(3, "0")}`, {
+      files: { "README.md": `# Service ${n}\n` },
+    });
+  const first = await run([
+    "--org",
+    "acme",
+    "--format",
+    "json",
+    "--cache",
+    ".cache",
+  ]);
+  expect(first.code).toBe(0);
+  expect(first.stderr).toContain("114 repositories of acme;");
+  expect(first.stderr).toContain("114/114 repositories");
+  const before = github.requests.length;
+  await run(["--org", "acme", "--format", "json", "--cache", ".cache"]);
+  const pages = github.requests
+    .slice(before)
+    .filter((request) => request.path === "/orgs/acme/repos");
+  expect(pages.map((request) => request.status)).toEqual([304, 304]);
 });
