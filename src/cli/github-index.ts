@@ -20,7 +20,12 @@ import {
   loadRepoConfig,
   statusLabelsFor,
 } from "../handlers/load-repo-config.js";
-import { checkIndexDoc, type IndexResult } from "../index/check-doc.js";
+import { createRepoClient } from "../github/repo-client.js";
+import {
+  checkIndexDoc,
+  splitResults,
+  type IndexResult,
+} from "../index/check-doc.js";
 import type { DocPlace } from "../index/index-doc.js";
 import type { IndexedDoc, IndexError } from "../index/types.js";
 import { defaultTemplate } from "../templates/builtin-templates.js";
@@ -52,6 +57,11 @@ export interface RepoIndex {
  * file `_extends` names), by `owner/repo:path` in lower case: each is read once per run.
  */
 export type SharedConfigReads = Map<string, Promise<ConfigFile>>;
+
+/** A config file's key in SharedConfigReads. */
+export function sharedConfigKey(owner: string, repo: string, path: string) {
+  return `${owner}/${repo}:${path}`.toLowerCase();
+}
 
 interface RepoData {
   name: string;
@@ -96,6 +106,16 @@ export async function getRepo(
   return listedRepo(data);
 }
 
+/** The part of the index of a repository that could not be read: why, in one error. */
+export function unreadRepo(repo: ListedRepo, message: string): RepoIndex {
+  return {
+    docs: [],
+    errors: [{ repo: repo.fullName, path: null, message }],
+    read: false,
+    statusOrder: [],
+  };
+}
+
 /** What went wrong with a request, in a sentence's words. */
 export function describeFailure(error: unknown): string {
   const status = statusOf(error);
@@ -131,22 +151,19 @@ export async function indexRepo(
   try {
     tree = await readTree(octokit, repo);
   } catch (error) {
-    return {
-      docs: [],
-      errors: [
-        repoError(
-          null,
-          `Cannot read the repository: ${describeFailure(error)}. Give the token read access to its contents and pull requests, or leave it out.`,
-        ),
-      ],
-      read: false,
-      statusOrder: [],
-    };
+    return unreadRepo(
+      repo,
+      `Cannot read the repository: ${describeFailure(error)}. Give the token read access to its contents and pull requests, or leave it out.`,
+    );
   }
   // An empty repository has no branch, so no PR either.
   if (tree.files.size === 0)
     return { docs: [], errors: [], read: true, statusOrder: [] };
-  const pulls = listPulls(octokit, at);
+  const pulls = createRepoClient(octokit).listOpenPulls(
+    repo.owner,
+    repo.name,
+    Infinity,
+  );
   // Heard here too: a repository whose config is invalid never asks for its PRs.
   pulls.catch(() => undefined);
   const errors: IndexError[] = [];
@@ -284,13 +301,10 @@ export async function indexRepo(
     ...(await Promise.all(onBranch)),
     ...(await Promise.all(proposed)).flat(),
   ];
-  const docs: IndexedDoc[] = [];
-  for (const result of results)
-    if ("doc" in result) docs.push(result.doc);
-    else errors.push(result.error);
+  const checked = splitResults(results);
   return {
-    docs,
-    errors,
+    docs: checked.docs,
+    errors: [...errors, ...checked.errors],
     read: true,
     statusOrder: vocabulary.map((status) => status.name),
   };
@@ -325,26 +339,6 @@ async function readTree(
     )
       files.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
   return { files, truncated: data.truncated };
-}
-
-/** The repository's open PRs: number, head, labels and page. */
-async function listPulls(
-  octokit: Octokit,
-  at: { owner: string; repo: string },
-): Promise<
-  { number: number; headSha: string; labels: string[]; url: string }[]
-> {
-  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-    ...at,
-    state: "open",
-    per_page: 100,
-  });
-  return pulls.map((pull) => ({
-    number: pull.number,
-    headSha: pull.head.sha,
-    labels: pull.labels.map((label) => label.name),
-    url: pull.html_url,
-  }));
 }
 
 /**
@@ -382,7 +376,7 @@ function configReads(
           ? { kind: "file", text: new TextDecoder().decode(read.blob.bytes) }
           : { kind: "absent" };
       }
-      const key = `${owner}/${name}:${path}`.toLowerCase();
+      const key = sharedConfigKey(owner, name, path);
       let reading = shared.get(key);
       if (!reading) {
         reading = readConfigFile(octokit, owner, name, path);

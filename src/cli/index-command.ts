@@ -7,11 +7,15 @@ import {
   readBlob,
   type ReadBlob,
 } from "../github/read-docs.js";
-import { checkIndexDoc, type IndexResult } from "../index/check-doc.js";
+import {
+  checkIndexDoc,
+  splitResults,
+  type IndexResult,
+} from "../index/check-doc.js";
 import { finishIndex } from "../index/finish-index.js";
 import { renderIndexHtml } from "../index/render-html.js";
 import { renderIndexMarkdown } from "../index/render-markdown.js";
-import type { DesignDocIndex, IndexedDoc, IndexError } from "../index/types.js";
+import type { DesignDocIndex } from "../index/types.js";
 import { defaultTemplate } from "../templates/builtin-templates.js";
 import { ownValue } from "../validate/own-value.js";
 import { repoVocabulary } from "../validate/vocabulary-for.js";
@@ -122,11 +126,7 @@ async function indexWorkingTree(
   } finally {
     await workers.close();
   }
-  const docs: IndexedDoc[] = [];
-  const errors: IndexError[] = [];
-  for (const result of results)
-    if ("doc" in result) docs.push(result.doc);
-    else errors.push(result.error);
+  const { docs, errors } = splitResults(results);
   return {
     index: finishIndex({ kind: "local", name: source }, docs, errors),
     statusOrder: repoVocabulary(templates, engine.options).map((s) => s.name),

@@ -12,6 +12,8 @@ import {
   type ListedRepo,
   type RepoIndex,
   type SharedConfigReads,
+  sharedConfigKey,
+  unreadRepo,
 } from "./github-index.js";
 import { requestCache, type RequestTally } from "./request-cache.js";
 
@@ -112,7 +114,7 @@ export async function indexFromGitHub(
   // the token could read, so it is not asked for.
   if (target.kind === "org" && !listed.some((repo) => repo.name === ".github"))
     shared.set(
-      `${name}/.github:${CONFIG_PATH}`.toLowerCase(),
+      sharedConfigKey(name, ".github", CONFIG_PATH),
       Promise.resolve({ kind: "absent" }),
     );
   let done = 0;
@@ -133,21 +135,13 @@ export async function indexFromGitHub(
   } finally {
     await workers.close();
   }
-  const parts = outcomes.map((outcome, index): RepoIndex =>
+  const parts = outcomes.map((outcome, index) =>
     outcome.status === "fulfilled"
       ? outcome.value
-      : {
-          docs: [],
-          errors: [
-            {
-              repo: repos[index]?.fullName ?? name,
-              path: null,
-              message: `Cannot index the repository: ${describeFailure(outcome.reason)}.`,
-            },
-          ],
-          read: false,
-          statusOrder: [],
-        },
+      : unreadRepo(
+          repos[index] as ListedRepo,
+          `Cannot index the repository: ${describeFailure(outcome.reason)}.`,
+        ),
   );
   return {
     index: finishIndex(

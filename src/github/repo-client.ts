@@ -11,6 +11,8 @@ export interface OpenPull {
   number: number;
   headSha: string;
   labels: string[];
+  /** Its page on GitHub. */
+  url: string;
 }
 
 /** A repository the installation can see. */
@@ -71,6 +73,7 @@ export function createRepoClient(octokit: Octokit): RepoClient {
             number: pull.number,
             headSha: pull.head.sha,
             labels: pull.labels.map((label) => label.name),
+            url: pull.html_url,
           });
         if (pulls.length >= limit) break;
       }

@@ -7,6 +7,19 @@ import type { IndexedDoc, IndexError } from "./types.js";
 /** A doc's entry, or the error that takes its place. */
 export type IndexResult = { doc: IndexedDoc } | { error: IndexError };
 
+/** The entries and the errors of checked docs, each in the docs' order. */
+export function splitResults(results: readonly IndexResult[]): {
+  docs: IndexedDoc[];
+  errors: IndexError[];
+} {
+  const docs: IndexedDoc[] = [];
+  const errors: IndexError[] = [];
+  for (const result of results)
+    if ("doc" in result) docs.push(result.doc);
+    else errors.push(result.error);
+  return { docs, errors };
+}
+
 /**
  * Checks a doc read from a file or a blob in a worker, within its time budget. A doc too
  * large, not text, or too complex to check is an error of the index, and the run goes on.

@@ -25,6 +25,7 @@ import { seedFakeOrg, type FakeOrg } from "../fake-github/fake-org.js";
 jest.setTimeout(60_000);
 
 const CLI = new URL("../../bin/design-docs.js", import.meta.url).pathname;
+const ORG_CACHED = ["--org", "acme", "--format", "json", "--cache", ".cache"];
 let github: FakeGitHub;
 let org: FakeOrg;
 let cwd: string;
@@ -309,14 +310,7 @@ test("--repo writes one repository's Markdown: a table per Status, the proposed 
 });
 
 test("a second run with --cache is answered with 304s and cached blobs; GitHub charges only its refusals", async () => {
-  const first = await run([
-    "--org",
-    "acme",
-    "--format",
-    "json",
-    "--cache",
-    ".cache",
-  ]);
+  const first = await run(ORG_CACHED);
   expect(first.code).toBe(0);
   const before = github.requests.length;
   // Private repositories' files: the folder and its files are the user's alone.
@@ -325,14 +319,7 @@ test("a second run with --cache is answered with 304s and cached blobs; GitHub c
   expect(entries.length).toBeGreaterThan(0);
   for (const file of entries)
     expect(statSync(join(cwd, ".cache", file)).mode & 0o777).toBe(0o600);
-  const second = await run([
-    "--org",
-    "acme",
-    "--format",
-    "json",
-    "--cache",
-    ".cache",
-  ]);
+  const second = await run(ORG_CACHED);
   expect(second.code).toBe(0);
   expect(second.stdout).toBe(first.stdout);
   const again = github.requests.slice(before);
@@ -646,19 +633,12 @@ test("an org of more than one page is read page by page, and the pages are 304s 
     github.addRepo(`acme/service-${String(n).padStart(3, "0")}`, {
       files: { "README.md": `# Service ${n}\n` },
     });
-  const first = await run([
-    "--org",
-    "acme",
-    "--format",
-    "json",
-    "--cache",
-    ".cache",
-  ]);
+  const first = await run(ORG_CACHED);
   expect(first.code).toBe(0);
   expect(first.stderr).toContain("114 repositories of acme;");
   expect(first.stderr).toContain("114/114 repositories");
   const before = github.requests.length;
-  await run(["--org", "acme", "--format", "json", "--cache", ".cache"]);
+  await run(ORG_CACHED);
   const pages = github.requests
     .slice(before)
     .filter((request) => request.path === "/orgs/acme/repos");

@@ -258,6 +258,7 @@ export function createFakeRepoClient(
           number: pull.number,
           headSha: pull.headSha,
           labels: pull.labels.map((label) => label.name),
+          url: `https://github.com/${owner}/${name}/pull/${pull.number}`,
         }));
     },
     async listInstalledRepos() {
